@@ -1,0 +1,57 @@
+package com.abiquo.config;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * What an API node reads from abiquo.properties, checked once at start: a missing or malformed
+ * key stops the node with a message naming it.
+ */
+public record ApiConfiguration(
+        Optional<URI> apiLocation,
+        Optional<String> adminInitialPassword,
+        int sessionTimeoutMinutes,
+        int passwordHashIterations,
+        int credentialCacheSeconds,
+        int loginMaxFailures,
+        int loginMaxFailuresPerAddress,
+        int loginWindowSeconds,
+        String redisHost,
+        int redisPort,
+        String rabbitmqAddresses,
+        String rabbitmqUsername,
+        String rabbitmqPassword,
+        String rabbitmqVirtualHost,
+        Optional<String> zookeeperConnection,
+        int zookeeperSessionTimeoutMs,
+        int zookeeperConnectionTimeoutMs) {
+
+    public static ApiConfiguration from(AbiquoProperties p) {
+        ApiConfiguration c = new ApiConfiguration(
+                p.uri("abiquo.server.api.location"),
+                p.raw("abiquo.server.admin.initialPassword").filter(s -> !s.isEmpty()),
+                p.integer("abiquo.server.sessionTimeout", 30, 1, 7 * 24 * 60),
+                p.integer("abiquo.security.passwordHashIterations", 600_000, 10_000, 10_000_000),
+                p.integer("abiquo.security.credentialCacheSeconds", 300, 0, 86_400),
+                p.integer("abiquo.security.loginMaxFailures", 10, 1, 10_000),
+                p.integer("abiquo.security.loginMaxFailuresPerAddress", 100, 1, 1_000_000),
+                p.integer("abiquo.security.loginWindowSeconds", 60, 1, 86_400),
+                p.string("abiquo.redis.host", "127.0.0.1"),
+                p.integer("abiquo.redis.port", 6379, 1, 65_535),
+                p.string("abiquo.rabbitmq.addresses", "127.0.0.1:5672"),
+                p.string("abiquo.rabbitmq.username", "guest"),
+                p.raw("abiquo.rabbitmq.password").orElse("guest"),
+                p.string("abiquo.rabbitmq.virtualHost", "/"),
+                p.optional("abiquo.api.zk.serverConnection"),
+                p.integer("abiquo.api.zk.sessionTimeoutMs", 2000, 1000, 60_000),
+                p.integer("abiquo.api.zk.connectionTimeoutMs", 1000, 100, 60_000));
+        for (String address : c.rabbitmqAddresses.split(",")) {
+            if (!address.trim().matches("[A-Za-z0-9.\\-\\[\\]:]+(:\\d{1,5})?")) {
+                p.problem("abiquo.rabbitmq.addresses", "has the malformed address '" + address.trim()
+                        + "' (expected host:port[,host:port...])");
+            }
+        }
+        p.validate();
+        return c;
+    }
+}

@@ -1,0 +1,96 @@
+package com.abiquo.error;
+
+/**
+ * Every error a client can get, with Abiquo's codes ({@code PREFIX-N}) and the HTTP status that
+ * goes with it. Messages may hold {@code %s} placeholders filled by {@link ApiException#of}.
+ */
+public enum ApiError {
+    // Protocol and generic
+    MALFORMED_URI(400, "GEN-0", "Malformed URI"),
+    INVALID_ID(400, "GEN-1", "Identifier cannot be 0 or negative"),
+    INVALID_DOCUMENT(400, "GEN-3", "Invalid document: %s"),
+    NOT_ENOUGH_PERMISSIONS(403, "GEN-4", "Not enough permissions to perform this action"),
+    INVALID_CREDENTIALS(401, "GEN-5", "Invalid credentials"),
+    INVALID_LINK(400, "GEN-6", "Invalid link: %s"),
+    MISSING_LINK(400, "GEN-7", "Missing link with rel '%s'"),
+    EMPTY_BODY(400, "GEN-8", "The request needs a body"),
+    TOO_MANY_LOGIN_ATTEMPTS(429, "GEN-9", "Too many failed login attempts; try again in %s seconds"),
+    AUTHENTICATION_REQUIRED(401, "401-UNAUTHORIZED", "Authentication is required"),
+    NOT_FOUND(404, "404-NOT FOUND", "The requested resource does not exist"),
+    METHOD_NOT_ALLOWED(405, "405-METHOD NOT ALLOWED", "The method is not allowed on this resource"),
+    NOT_ACCEPTABLE(406, "406-NOT ACCEPTABLE", "%s"),
+    UNSUPPORTED_MEDIA_TYPE(415, "415-UNSUPPORTED MEDIA TYPE", "%s"),
+    CONFLICT(409, "409-CONFLICT", "%s"),
+    INTERNAL_SERVER_ERROR(500, "500-INTERNAL SERVER ERROR", "Unexpected error (reference %s)"),
+    SERVICE_UNAVAILABLE(503, "503-SERVICE UNAVAILABLE", "%s is not available; try again later"),
+    CONSTRAINT_VIOLATION(400, "CONSTR-%s", "%s"),
+    QUERY_INVALID_BY(400, "QUERY-0", "Invalid 'by' parameter: %s; valid values are %s"),
+    QUERY_INVALID_PARAMETER(400, "QUERY-1", "Invalid query parameter '%s': %s"),
+
+    // Infrastructure
+    DATACENTER_NOT_FOUND(404, "DC-0", "The requested datacenter does not exist"),
+    DATACENTER_DUPLICATED_NAME(409, "DC-3", "There is already a datacenter with the name '%s'"),
+    DATACENTER_HAS_RACKS(409, "DC-4", "The datacenter still has racks; delete them first"),
+    DATACENTER_IN_USE(409, "DC-5", "The datacenter is still in use: %s"),
+    RACK_NOT_FOUND(404, "RACK-0", "The requested rack does not exist"),
+    RACK_DUPLICATED_NAME(409, "RACK-3", "There is already a rack with the name '%s' in this datacenter"),
+    RACK_HAS_MACHINES(409, "RACK-4", "The rack still has machines; delete them first"),
+    RACK_INVALID_VLANS(400, "RACK-5", "Invalid VLAN range: %s"),
+    MACHINE_NOT_FOUND(404, "MACHINE-0", "The requested machine does not exist"),
+    MACHINE_DUPLICATED_IP(409, "MACHINE-2", "There is already a machine with the IP '%s' in this datacenter"),
+    MACHINE_INVALID(400, "MACHINE-3", "Invalid machine: %s"),
+    HYPERVISOR_TYPE_NOT_FOUND(404, "HYPERVISOR-0", "The hypervisor type '%s' does not exist"),
+    NETWORK_SERVICE_TYPE_NOT_FOUND(404, "NST-0", "The requested network service type does not exist"),
+    REMOTE_SERVICE_NOT_FOUND(404, "RS-0", "The requested remote service does not exist"),
+    REMOTE_SERVICE_DUPLICATED(409, "RS-1", "%s"),
+    REMOTE_SERVICE_UNREACHABLE(409, "RS-2", "The remote service at %s did not answer its check: %s"),
+    REMOTE_SERVICE_WRONG_DATACENTER(409, "RS-3",
+            "The remote service belongs to datacenter '%s' but this datacenter is '%s'"),
+    REMOTE_SERVICE_INVALID_TYPE(400, "RS-4", "Unknown remote service type '%s'"),
+    REMOTE_SERVICE_INVALID_URI(400, "RS-5", "Invalid remote service URI '%s'"),
+
+    // Tenancy
+    ENTERPRISE_NOT_FOUND(404, "EN-0", "The requested enterprise does not exist"),
+    ENTERPRISE_DUPLICATED_NAME(409, "EN-1", "There is already an enterprise with the name '%s'"),
+    ENTERPRISE_IN_USE(409, "EN-2", "The enterprise cannot be deleted: %s"),
+    LIMIT_EXCEEDED(409, "LIMIT-0", "The required resources exceed the allowed limits: %s"),
+    LIMIT_NOT_FOUND(404, "LIMIT-1", "The requested limit does not exist"),
+    LIMIT_DUPLICATED(409, "LIMIT-2", "The enterprise already has a limit for datacenter '%s'"),
+    LIMIT_SOFT_ABOVE_HARD(400, "LIMIT-3", "The soft limit of %s is above its hard limit"),
+    PROPERTY_NOT_FOUND(404, "PROPERTY-0", "The property '%s' does not exist"),
+    USER_NOT_FOUND(404, "USER-3", "The requested user does not exist"),
+    USER_DUPLICATED_NICK(409, "USER-4", "There is already a user with the nick '%s'"),
+    USER_DELETE_SELF(409, "USER-5", "A user cannot delete themselves"),
+    USER_WEAK_PASSWORD(400, "USER-6", "%s"),
+    ROLE_NOT_FOUND(404, "ROLE-0", "The requested role does not exist"),
+    ROLE_DUPLICATED_NAME(409, "ROLE-1", "There is already a role with the name '%s'"),
+    ROLE_IN_USE(409, "ROLE-2", "The role is assigned to users and cannot be deleted"),
+    ROLE_ESCALATION(403, "ROLE-3", "A user cannot give privileges that they do not have: %s"),
+    ROLE_BLOCKED(409, "ROLE-4", "The role is blocked and cannot be changed"),
+    PRIVILEGE_NOT_FOUND(404, "PRIVILEGE-0", "The requested privilege does not exist"),
+    SCOPE_NOT_FOUND(404, "SCOPE-0", "The requested scope does not exist"),
+    SCOPE_DUPLICATED_NAME(409, "SCOPE-1", "There is already a scope with the name '%s'"),
+    SCOPE_IN_USE(409, "SCOPE-2", "The scope is in use and cannot be deleted");
+
+    private final int status;
+    private final String code;
+    private final String message;
+
+    ApiError(int status, String code, String message) {
+        this.status = status;
+        this.code = code;
+        this.message = message;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,42 @@
+package com.abiquo.error;
+
+import java.util.List;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * A failure the client caused or must know about. Thrown by services, it rolls back the
+ * transaction (nothing half-written) and becomes an Abiquo error body with its status.
+ */
+@ApplicationException(rollback = true, inherited = true)
+public class ApiException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** One entry of an Abiquo error collection. */
+    public record Entry(String code, String message) {
+    }
+
+    private final int status;
+    private final List<Entry> errors;
+
+    public ApiException(int status, List<Entry> errors) {
+        super(errors.isEmpty() ? "error " + status : errors.get(0).code() + ": " + errors.get(0).message());
+        this.status = status;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiException of(ApiError error, Object... args) {
+        String code = error.code().contains("%s") && args.length > 0 ? String.format(error.code(), args[0]) : error.code();
+        Object[] messageArgs = error.code().contains("%s") && args.length > 0
+                ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        return new ApiException(error.status(), List.of(new Entry(code, String.format(error.message(), messageArgs))));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public List<Entry> errors() {
+        return errors;
+    }
+}

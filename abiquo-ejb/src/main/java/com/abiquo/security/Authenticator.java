@@ -1,0 +1,144 @@
+package com.abiquo.security;
+
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import com.abiquo.config.ApiConfiguration;
+import com.abiquo.error.ApiError;
+import com.abiquo.error.ApiException;
+import com.abiquo.startup.ApiNode;
+import com.abiquo.tenancy.User;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Verifies Basic credentials and signed tokens. The slow password hash is paid once per
+ * credential cache TTL; failures are throttled per nick and per address before any hash is
+ * computed; at most one slow hash per core runs at a time, so a flood cannot starve the node.
+ */
+@Singleton
+@DependsOn("ApiNode")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class Authenticator {
+
+    private static final Logger LOG = Logger.getLogger(Authenticator.class.getName());
+
+    @EJB
+    private ApiNode node;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    private PasswordHasher hasher;
+    private AuthToken tokens;
+    private CredentialCache cache;
+    private LoginThrottle throttle;
+    private Semaphore slowHashes;
+    private long tokenValidityMillis;
+    private int maxFailuresPerNick;
+    private int maxFailuresPerAddress;
+
+    @PostConstruct
+    void init() {
+        ApiConfiguration c = node.configuration();
+        hasher = new PasswordHasher(c.passwordHashIterations());
+        tokens = new AuthToken(node.tokenSigningKey());
+        cache = new CredentialCache(c.credentialCacheSeconds() * 1000L, 100_000);
+        throttle = new LoginThrottle(c.loginWindowSeconds() * 1000L);
+        maxFailuresPerNick = c.loginMaxFailures();
+        maxFailuresPerAddress = c.loginMaxFailuresPerAddress();
+        slowHashes = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        tokenValidityMillis = c.sessionTimeoutMinutes() * 60_000L;
+    }
+
+    public AuthenticatedUser basic(String nick, String password, String clientAddress) {
+        long now = System.currentTimeMillis();
+        User user = findUser(nick);
+        if (user != null && cache.matches(nick, password, user.getCredentialVersion(), now)) {
+            return verified(user);
+        }
+        String nickKey = "nick:" + nick;
+        String addressKey = "address:" + clientAddress;
+        long wait = Math.max(throttle.retryAfterSeconds(nickKey, maxFailuresPerNick, now),
+                throttle.retryAfterSeconds(addressKey, maxFailuresPerAddress, now));
+        if (wait > 0) {
+            throw ApiException.of(ApiError.TOO_MANY_LOGIN_ATTEMPTS, wait);
+        }
+        boolean ok = user != null && slowVerify(password, user.getPasswordHash());
+        if (!ok) {
+            throttle.failed(nickKey, now);
+            throttle.failed(addressKey, now);
+            LOG.fine(() -> "Failed login for nick '" + nick + "' from " + clientAddress);
+            throw ApiException.of(ApiError.INVALID_CREDENTIALS);
+        }
+        throttle.succeeded(nickKey);
+        cache.remember(nick, password, user.getCredentialVersion(), now);
+        return verified(user);
+    }
+
+    public AuthenticatedUser token(String token) {
+        AuthToken.Claims claims = AuthToken.parse(token).orElseThrow(() -> ApiException.of(ApiError.INVALID_CREDENTIALS));
+        User user = findUser(claims.nick());
+        if (user == null || !tokens.verify(claims, user.getCredentialVersion(), System.currentTimeMillis())) {
+            throw ApiException.of(ApiError.INVALID_CREDENTIALS);
+        }
+        return verified(user);
+    }
+
+    /** A fresh token for the {@code auth} cookie and {@code X-Abiquo-Token}. */
+    public String issueToken(AuthenticatedUser user) {
+        return tokens.issue(user.nick(), user.credentialVersion(), System.currentTimeMillis() + tokenValidityMillis,
+                user.authType());
+    }
+
+    public int tokenValiditySeconds() {
+        return (int) (tokenValidityMillis / 1000);
+    }
+
+    public String hash(String password) {
+        return hasher.hash(password);
+    }
+
+    private boolean slowVerify(String password, String hash) {
+        try {
+            if (!slowHashes.tryAcquire(10, TimeUnit.SECONDS)) {
+                throw ApiException.of(ApiError.SERVICE_UNAVAILABLE, "Authentication");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.of(ApiError.SERVICE_UNAVAILABLE, "Authentication");
+        }
+        try {
+            return hasher.verify(password, hash);
+        } finally {
+            slowHashes.release();
+        }
+    }
+
+    private User findUser(String nick) {
+        List<User> found = em.createQuery("select u from User u join fetch u.role join fetch u.enterprise "
+                + "where u.nick = :nick", User.class).setParameter("nick", nick).getResultList();
+        if (found.isEmpty()) {
+            return null;
+        }
+        User u = found.get(0);
+        return u.isActive() && !u.isLocked() ? u : null;
+    }
+
+    private static AuthenticatedUser verified(User u) {
+        return new AuthenticatedUser(u.getId(), u.getNick(), u.getEnterprise().getId(), u.getRole().getPrivileges(),
+                u.getCredentialVersion(), u.getAuthType());
+    }
+}

@@ -1,0 +1,22 @@
+package com.abiquo.api;
+
+import com.abiquo.api.rest.protocol.Links;
+import com.abiquo.startup.ApiNode;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+/** Web-side start of the node: the public base URL that links are built on. */
+@WebListener
+public class ApiContextListener implements ServletContextListener {
+
+    @EJB
+    ApiNode node;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        node.configuration().apiLocation().ifPresent(Links::configureBase);
+    }
+}
