@@ -49,6 +49,7 @@ public class Authenticator {
     private long tokenValidityMillis;
     private int maxFailuresPerNick;
     private int maxFailuresPerAddress;
+    private String unknownUserHash;
 
     @PostConstruct
     void init() {
@@ -61,6 +62,7 @@ public class Authenticator {
         maxFailuresPerAddress = c.loginMaxFailuresPerAddress();
         slowHashes = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
         tokenValidityMillis = c.sessionTimeoutMinutes() * 60_000L;
+        unknownUserHash = hasher.hash(java.util.UUID.randomUUID().toString());
     }
 
     public AuthenticatedUser basic(String nick, String password, String clientAddress) {
@@ -76,7 +78,8 @@ public class Authenticator {
         if (wait > 0) {
             throw ApiException.of(ApiError.TOO_MANY_LOGIN_ATTEMPTS, wait);
         }
-        boolean ok = user != null && slowVerify(password, user.getPasswordHash());
+        // an unknown nick costs the same hash as a known one, so timing does not tell which nicks exist
+        boolean ok = slowVerify(password, user != null ? user.getPasswordHash() : unknownUserHash) && user != null;
         if (!ok) {
             throttle.failed(nickKey, now);
             throttle.failed(addressKey, now);

@@ -13,6 +13,7 @@ import com.abiquo.infrastructure.DatacenterService;
 import com.abiquo.security.Privilege;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -27,9 +28,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** {@code /api/admin/datacenters}: the physical datacenters (cloud administrators). */
+/**
+ * {@code /api/admin/datacenters}: the physical datacenters (cloud administrators). Resources are
+ * {@code @Transactional}: the representation is built in the service call's transaction, so lazy
+ * relations can be followed, and any failure rolls back everything the request wrote.
+ */
 @Path("admin/datacenters")
 @RequestScoped
+@Transactional
 public class DatacenterResource {
 
     @Inject

@@ -7,6 +7,7 @@ import com.abiquo.api.security.Requires;
 import com.abiquo.tenancy.UserService;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Path("login")
 @RequestScoped
+@Transactional
 public class LoginResource {
 
     @Inject
