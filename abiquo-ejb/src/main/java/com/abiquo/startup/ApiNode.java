@@ -41,9 +41,31 @@ public class ApiNode {
 
     private volatile ApiConfiguration configuration;
     private volatile byte[] tokenSigningKey;
+    private volatile RuntimeException failure;
 
+    /**
+     * Never throws: a startup singleton that fails leaves WildFly waiting for it until the
+     * deployment times out (minutes). The failure is kept and {@link #requireStarted()} makes the
+     * web module fail the deployment at once, with the message that names the bad key.
+     */
     @PostConstruct
     void start() {
+        try {
+            prepare();
+        } catch (RuntimeException e) {
+            failure = e;
+            LOG.severe("This API node cannot start: " + e.getMessage());
+        }
+    }
+
+    /** Throws the reason this node could not start, if it could not. */
+    public void requireStarted() {
+        if (failure != null) {
+            throw new IllegalStateException("This API node cannot start: " + failure.getMessage(), failure);
+        }
+    }
+
+    private void prepare() {
         AbiquoProperties properties = AbiquoProperties.load();
         configuration = ApiConfiguration.from(properties);
         LOG.info(() -> "Configuration from " + properties.source() + ": " + properties.describe());
@@ -69,6 +91,7 @@ public class ApiNode {
     }
 
     public ApiConfiguration configuration() {
+        requireStarted();
         return configuration;
     }
 

@@ -8,7 +8,10 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
-/** Web-side start of the node: the public base URL that links are built on. */
+/**
+ * Web-side start of the node: fails the deployment at once when the node could not start (bad
+ * configuration, unreachable database), and sets the public base URL that links are built on.
+ */
 @WebListener
 public class ApiContextListener implements ServletContextListener {
 
@@ -17,6 +20,7 @@ public class ApiContextListener implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        node.requireStarted();
         node.configuration().apiLocation().ifPresent(Links::configureBase);
     }
 }
