@@ -22,6 +22,7 @@ public record ApiConfiguration(
         String rabbitmqUsername,
         String rabbitmqPassword,
         String rabbitmqVirtualHost,
+        Optional<String> nodeName,
         Optional<String> zookeeperConnection,
         int zookeeperSessionTimeoutMs,
         int zookeeperConnectionTimeoutMs) {
@@ -42,6 +43,7 @@ public record ApiConfiguration(
                 p.string("abiquo.rabbitmq.username", "guest"),
                 p.raw("abiquo.rabbitmq.password").orElse("guest"),
                 p.string("abiquo.rabbitmq.virtualHost", "/"),
+                p.optional("abiquo.api.nodeName"),
                 p.optional("abiquo.api.zk.serverConnection"),
                 p.integer("abiquo.api.zk.sessionTimeoutMs", 2000, 1000, 60_000),
                 p.integer("abiquo.api.zk.connectionTimeoutMs", 1000, 100, 60_000));

@@ -1,0 +1,88 @@
+package com.abiquo.cluster;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Switches delivery of the leader-only MDBs on this server only. They are deployed inactive
+ * ({@code @DeliveryActive(false)}); WildFly's {@code mdb-delivery-group} is profile-wide and cannot
+ * say "this server only", so this calls {@code startDelivery}/{@code stopDelivery} on each MDB's
+ * MBean, as an operator would with {@code :start-delivery} in jboss-cli. The runtime state is not
+ * persisted: a restarted server comes back inactive.
+ */
+public final class LeaderOnlyDelivery {
+
+    /** The MDBs that only the leader runs: scheduler requests, datacenter notifications, monitor events. */
+    public static final List<String> LEADER_ONLY_MDBS =
+            List.of("SchedulerRequestMDB", "DatacenterNotificationMDB", "VirtualSystemMonitorEventMDB");
+
+    private static final Logger LOG = Logger.getLogger(LeaderOnlyDelivery.class.getName());
+
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private final String deployment;
+    private final String subdeployment;
+
+    public LeaderOnlyDelivery(String deployment, String subdeployment) {
+        this.deployment = deployment;
+        this.subdeployment = subdeployment;
+    }
+
+    public void start() {
+        for (ObjectName mdb : present()) {
+            invoke(mdb, "startDelivery");
+        }
+    }
+
+    /** Stops every leader-only MDB; returns once in-flight messages finished (or were interrupted). */
+    public void stop() {
+        for (ObjectName mdb : present()) {
+            invoke(mdb, "stopDelivery");
+        }
+    }
+
+    /** Name and delivery-active flag of each leader-only MDB of this deployment. */
+    public List<String[]> describe() {
+        List<String[]> all = new ArrayList<>();
+        for (ObjectName mdb : present()) {
+            Object active;
+            try {
+                active = server.getAttribute(mdb, "deliveryActive");
+            } catch (JMException e) {
+                active = "unknown";
+            }
+            all.add(new String[] {mdb.getKeyProperty("message-driven-bean"), String.valueOf(active)});
+        }
+        return all;
+    }
+
+    private List<ObjectName> present() {
+        List<ObjectName> found = new ArrayList<>();
+        for (String name : LEADER_ONLY_MDBS) {
+            try {
+                ObjectName on = new ObjectName("jboss.as:deployment=" + deployment + ",subdeployment=" + subdeployment
+                        + ",subsystem=ejb3,message-driven-bean=" + name);
+                if (server.isRegistered(on)) {
+                    found.add(on);
+                }
+            } catch (JMException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return found;
+    }
+
+    private void invoke(ObjectName mdb, String operation) {
+        try {
+            server.invoke(mdb, operation, new Object[0], new String[0]);
+            LOG.info(() -> operation + " " + mdb.getKeyProperty("message-driven-bean"));
+        } catch (JMException e) {
+            LOG.severe(operation + " of " + mdb.getKeyProperty("message-driven-bean") + " failed: " + e);
+        }
+    }
+}

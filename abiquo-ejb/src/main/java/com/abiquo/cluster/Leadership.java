@@ -1,0 +1,106 @@
+package com.abiquo.cluster;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import com.abiquo.startup.ApiNode;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+/**
+ * Whether this node leads, and with which fencing epoch. Taking leadership: (1) bump the epoch,
+ * (2) start the leader-only MDBs, (3) leader-only timers act. Losing it: stop acting at once
+ * (timers and new fenced transactions see epoch 0), then stop the MDBs, then release.
+ */
+@Singleton
+@DependsOn("ApiNode")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Leadership {
+
+    private static final Logger LOG = Logger.getLogger(Leadership.class.getName());
+
+    @EJB
+    private ApiNode node;
+
+    @EJB
+    private LeaderEpoch epochs;
+
+    @Resource(lookup = "java:app/AppName")
+    private String appName;
+
+    @Resource(lookup = "java:module/ModuleName")
+    private String moduleName;
+
+    private String nodeName;
+    private LeaderOnlyDelivery delivery;
+    private volatile long epoch;
+    private volatile Instant since;
+    private volatile Runnable relinquish = () -> { };
+
+    @PostConstruct
+    void init() {
+        nodeName = NodeIdentity.resolve(node.configuration().nodeName());
+        delivery = new LeaderOnlyDelivery(appName + ".ear", moduleName + ".jar");
+    }
+
+    public String nodeName() {
+        return nodeName;
+    }
+
+    public boolean isLeader() {
+        return epoch > 0;
+    }
+
+    /** The epoch this node leads with, 0 when it does not lead. */
+    public long epoch() {
+        return epoch;
+    }
+
+    public Optional<Instant> since() {
+        return Optional.ofNullable(since);
+    }
+
+    public LeaderOnlyDelivery delivery() {
+        return delivery;
+    }
+
+    /** How the election lets go of leadership when the fencing row says this node was deposed. */
+    public void onRelinquish(Runnable action) {
+        this.relinquish = action;
+    }
+
+    public synchronized void taken() {
+        long newEpoch = epochs.bump(nodeName);
+        since = Instant.now();
+        epoch = newEpoch;
+        LOG.info(() -> "Leading with epoch " + newEpoch + " (node " + nodeName + ")");
+        delivery.start();
+    }
+
+    public synchronized void lost(String why) {
+        long was = epoch;
+        epoch = 0;
+        since = null;
+        if (was > 0) {
+            LOG.warning(() -> "No longer leading (" + why + "), epoch " + was + " ends");
+        }
+        delivery.stop();
+    }
+
+    /** The fencing row moved to another epoch: this node was deposed without noticing. */
+    void fencedOut(long current) {
+        LOG.severe(() -> "Fenced out: epoch " + epoch + " is no longer current (" + current + "); stepping down");
+        lost("fenced out");
+        relinquish.run();
+    }
+}

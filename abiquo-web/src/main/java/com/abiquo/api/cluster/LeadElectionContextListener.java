@@ -1,0 +1,81 @@
+package com.abiquo.api.cluster;
+
+import java.util.logging.Logger;
+
+import com.abiquo.cluster.Leadership;
+import com.abiquo.config.ApiConfiguration;
+import com.abiquo.startup.ApiNode;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+/**
+ * Joins this API node to the leader election when {@code abiquo.api.zk.serverConnection} is set;
+ * the path is the context path + {@code /leader-election} ({@code /api/leader-election}). Without
+ * ZooKeeper the node leads alone and says so. Undeploy or shutdown releases leadership at once,
+ * so that another node leads within a second.
+ */
+@WebListener
+public class LeadElectionContextListener implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(LeadElectionContextListener.class.getName());
+    private static volatile LeaderElection current;
+
+    @EJB
+    ApiNode node;
+
+    @EJB
+    Leadership leadership;
+
+    private LeaderElection election;
+
+    /** The election this node takes part in; empty in single-node mode. */
+    public static java.util.Optional<LeaderElection> election() {
+        return java.util.Optional.ofNullable(current);
+    }
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        node.requireStarted();
+        ApiConfiguration config = node.configuration();
+        String path = event.getServletContext().getContextPath() + "/leader-election";
+        if (config.zookeeperConnection().isEmpty()) {
+            LOG.warning("abiquo.api.zk.serverConnection is not set: this API runs as a single node and is its own leader");
+            leadership.taken();
+            LOG.info(String.format(LeaderElection.LEADER_LOG_LINE, path));
+            return;
+        }
+        election = new LeaderElection(config.zookeeperConnection().get(), config.zookeeperSessionTimeoutMs(),
+                config.zookeeperConnectionTimeoutMs(), path, leadership.nodeName(), new LeaderElection.Callbacks() {
+                    @Override
+                    public void taken() {
+                        leadership.taken();
+                    }
+
+                    @Override
+                    public void lost(String why) {
+                        leadership.lost(why);
+                    }
+                });
+        leadership.onRelinquish(election::relinquish);
+        try {
+            election.start(Math.max(5_000, config.zookeeperConnectionTimeoutMs() * 5L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while joining the leader election", e);
+        }
+        current = election;
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        current = null;
+        if (election != null) {
+            election.close();
+        } else {
+            leadership.lost("shutdown");
+        }
+    }
+}
