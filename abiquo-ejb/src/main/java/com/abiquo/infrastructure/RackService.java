@@ -42,7 +42,7 @@ public class RackService {
     }
 
     /** The same, holding a row lock: machines are added and the rack deleted one at a time. */
-    Rack lock(Integer datacenterId, Integer rackId) {
+    public Rack lock(Integer datacenterId, Integer rackId) {
         Rack rack = get(datacenterId, rackId);
         em.lock(rack, LockModeType.PESSIMISTIC_WRITE);
         return rack;

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -77,8 +78,12 @@ public class RemoteServiceChecks {
                 return new Probe(Optional.empty(), "it did not answer a datacenter id");
             }
             return new Probe(Optional.of(body), null);
-        } catch (IOException | IllegalArgumentException e) {
-            return new Probe(Optional.empty(), e.getClass().getSimpleName());
+        } catch (HttpTimeoutException e) {
+            return new Probe(Optional.empty(), "no answer in time");
+        } catch (IOException e) {
+            return new Probe(Optional.empty(), "cannot connect");
+        } catch (IllegalArgumentException e) {
+            return new Probe(Optional.empty(), "not a valid URI to check");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Probe(Optional.empty(), "interrupted");

@@ -30,10 +30,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * Remote services: canonical at {@code /api/admin/remoteservices/{id}}, listed per datacenter at
- * {@code /api/admin/datacenters/{dc}/remoteservices}, one per type at {@code .../remoteservices/{TYPE}}.
+ * {@code /api/admin/remoteservices}: where remote services live (their canonical URL), are
+ * created (with a {@code datacenter} link) and checked. Listed per datacenter by
+ * {@link DatacenterRemoteServiceResource}.
  */
-@Path("admin")
+@Path("admin/remoteservices")
 @RequestScoped
 public class RemoteServiceResource {
 
@@ -47,7 +48,6 @@ public class RemoteServiceResource {
     UriInfo uriInfo;
 
     @GET
-    @Path("remoteservices")
     @Produces({RemoteServiceDto.COLLECTION_TYPE, AbiquoMediaTypes.JSON})
     @Requires({Privilege.PHYS_DC_ENUMERATE, Privilege.PHYS_DC_RETRIEVE_DETAILS})
     public CollectionDto<RemoteServiceDto> list(@BeanParam PagingParams paging) {
@@ -57,7 +57,6 @@ public class RemoteServiceResource {
     }
 
     @POST
-    @Path("remoteservices")
     @Consumes({RemoteServiceDto.TYPE, AbiquoMediaTypes.JSON})
     @Produces({RemoteServiceDto.TYPE, AbiquoMediaTypes.JSON})
     @Requires(Privilege.PHYS_DC_MANAGE)
@@ -70,7 +69,7 @@ public class RemoteServiceResource {
     }
 
     @GET
-    @Path("remoteservices/{id}")
+    @Path("{id}")
     @Produces({RemoteServiceDto.TYPE, AbiquoMediaTypes.JSON})
     @Requires({Privilege.PHYS_DC_ENUMERATE, Privilege.PHYS_DC_RETRIEVE_DETAILS})
     public RemoteServiceDto get(@PathParam("id") String id) {
@@ -78,7 +77,7 @@ public class RemoteServiceResource {
     }
 
     @PUT
-    @Path("remoteservices/{id}")
+    @Path("{id}")
     @Consumes({RemoteServiceDto.TYPE, AbiquoMediaTypes.JSON})
     @Produces({RemoteServiceDto.TYPE, AbiquoMediaTypes.JSON})
     @Requires(Privilege.PHYS_DC_MANAGE)
@@ -88,7 +87,7 @@ public class RemoteServiceResource {
     }
 
     @DELETE
-    @Path("remoteservices/{id}")
+    @Path("{id}")
     @Requires(Privilege.PHYS_DC_MANAGE)
     public void delete(@PathParam("id") String id) {
         remoteServices.delete(Ids.parse(id));
@@ -96,34 +95,16 @@ public class RemoteServiceResource {
 
     /** 204 when the remote service answered for its datacenter; 409 RS-2 / RS-3 otherwise. */
     @GET
-    @Path("remoteservices/{id}/action/check")
+    @Path("{id}/action/check")
     @Requires(Privilege.PHYS_DC_MANAGE)
     public void check(@PathParam("id") String id) {
         checks.check(Ids.parse(id));
     }
 
     @POST
-    @Path("remoteservices/{id}/action/check")
+    @Path("{id}/action/check")
     @Requires(Privilege.PHYS_DC_MANAGE)
     public void checkByPost(@PathParam("id") String id) {
         check(id);
-    }
-
-    @GET
-    @Path("datacenters/{datacenter}/remoteservices")
-    @Produces({RemoteServiceDto.COLLECTION_TYPE, AbiquoMediaTypes.JSON})
-    @Requires({Privilege.PHYS_DC_ENUMERATE, Privilege.PHYS_DC_RETRIEVE_DETAILS})
-    public CollectionDto<RemoteServiceDto> ofDatacenter(@PathParam("datacenter") String datacenter) {
-        Links links = Links.of(uriInfo);
-        return Collections.of(remoteServices.list(Ids.parse(datacenter)).stream()
-                .map(r -> RemoteServiceDto.from(r, links)).toList(), uriInfo, RemoteServiceDto.COLLECTION_TYPE);
-    }
-
-    @GET
-    @Path("datacenters/{datacenter}/remoteservices/{type}")
-    @Produces({RemoteServiceDto.TYPE, AbiquoMediaTypes.JSON})
-    @Requires({Privilege.PHYS_DC_ENUMERATE, Privilege.PHYS_DC_RETRIEVE_DETAILS})
-    public RemoteServiceDto byType(@PathParam("datacenter") String datacenter, @PathParam("type") String type) {
-        return RemoteServiceDto.from(remoteServices.byType(Ids.parse(datacenter), type), Links.of(uriInfo));
     }
 }
