@@ -1,5 +1,7 @@
 package com.abiquo.infrastructure;
 
+import static com.abiquo.infrastructure.Updates.ifGiven;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -121,33 +123,17 @@ public class MachineService {
             requireUniqueIp(m, spec.ip());
             m.setIp(spec.ip());
         }
-        if (spec.ipService() != null) {
-            m.setIpService(spec.ipService());
-        }
-        if (spec.port() != null) {
-            m.setPort(spec.port());
-        }
-        if (spec.user() != null) {
-            m.setHypervisorUser(spec.user());
-        }
+        ifGiven(spec.ipService(), m::setIpService);
+        ifGiven(spec.port(), m::setPort);
+        ifGiven(spec.user(), m::setHypervisorUser);
         if (spec.password() != null) {
             m.setHypervisorSecret(credentials.encrypt(spec.password()));
         }
-        if (spec.virtualCpuCores() != null) {
-            m.setVirtualCpuCores(spec.virtualCpuCores());
-        }
-        if (spec.virtualRamInMb() != null) {
-            m.setVirtualRamInMb(spec.virtualRamInMb());
-        }
-        if (spec.virtualCpusUsed() != null) {
-            m.setVirtualCpusUsed(spec.virtualCpusUsed());
-        }
-        if (spec.virtualRamUsedInMb() != null) {
-            m.setVirtualRamUsedInMb(spec.virtualRamUsedInMb());
-        }
-        if (spec.initiatorIqn() != null) {
-            m.setInitiatorIqn(spec.initiatorIqn());
-        }
+        ifGiven(spec.virtualCpuCores(), m::setVirtualCpuCores);
+        ifGiven(spec.virtualRamInMb(), m::setVirtualRamInMb);
+        ifGiven(spec.virtualCpusUsed(), m::setVirtualCpusUsed);
+        ifGiven(spec.virtualRamUsedInMb(), m::setVirtualRamUsedInMb);
+        ifGiven(spec.initiatorIqn(), m::setInitiatorIqn);
     }
 
     private static Datastore newDatastore(DatastoreSpec d) {
@@ -157,27 +143,13 @@ public class MachineService {
     }
 
     private static void applyDatastore(Datastore datastore, DatastoreSpec d) {
-        if (d.name() != null) {
-            datastore.setName(d.name());
-        }
-        if (d.rootPath() != null) {
-            datastore.setRootPath(d.rootPath());
-        }
-        if (d.directory() != null) {
-            datastore.setDirectory(d.directory());
-        }
-        if (d.datastoreUuid() != null) {
-            datastore.setDatastoreUuid(d.datastoreUuid());
-        }
-        if (d.enabled() != null) {
-            datastore.setEnabled(d.enabled());
-        }
-        if (d.size() != null) {
-            datastore.setSize(d.size());
-        }
-        if (d.usedSize() != null) {
-            datastore.setUsedSize(d.usedSize());
-        }
+        ifGiven(d.name(), datastore::setName);
+        ifGiven(d.rootPath(), datastore::setRootPath);
+        ifGiven(d.directory(), datastore::setDirectory);
+        ifGiven(d.datastoreUuid(), datastore::setDatastoreUuid);
+        ifGiven(d.enabled(), datastore::setEnabled);
+        ifGiven(d.size(), datastore::setSize);
+        ifGiven(d.usedSize(), datastore::setUsedSize);
     }
 
     /** What no single field can say: the used part of a resource within its total. */

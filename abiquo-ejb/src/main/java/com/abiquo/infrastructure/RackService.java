@@ -1,5 +1,7 @@
 package com.abiquo.infrastructure;
 
+import static com.abiquo.infrastructure.Updates.ifGiven;
+
 import java.util.List;
 
 import com.abiquo.error.ApiError;
@@ -88,18 +90,10 @@ public class RackService {
         rack.setVlanIdMax(max);
         rack.setShortDescription(spec.shortDescription());
         rack.setLongDescription(spec.longDescription());
-        if (spec.vlansIdAvoided() != null) {
-            rack.setVlansIdAvoided(spec.vlansIdAvoided());
-        }
-        if (spec.vlanPerVdcReserved() != null) {
-            rack.setVlanPerVdcReserved(spec.vlanPerVdcReserved());
-        }
-        if (spec.nrsq() != null) {
-            rack.setNrsq(spec.nrsq());
-        }
-        if (spec.haEnabled() != null) {
-            rack.setHaEnabled(spec.haEnabled());
-        }
+        ifGiven(spec.vlansIdAvoided(), rack::setVlansIdAvoided);
+        ifGiven(spec.vlanPerVdcReserved(), rack::setVlanPerVdcReserved);
+        ifGiven(spec.nrsq(), rack::setNrsq);
+        ifGiven(spec.haEnabled(), rack::setHaEnabled);
     }
 
     private void requireUniqueName(Datacenter dc, String name, Integer except) {

@@ -37,8 +37,8 @@ public class DatacenterRemoteServiceResource {
     @Requires({Privilege.PHYS_DC_ENUMERATE, Privilege.PHYS_DC_RETRIEVE_DETAILS})
     public CollectionDto<RemoteServiceDto> ofDatacenter(@PathParam("datacenter") String datacenter) {
         Links links = Links.of(uriInfo);
-        return Collections.of(remoteServices.list(Ids.parse(datacenter)).stream()
-                .map(r -> RemoteServiceDto.from(r, links)).toList(), uriInfo, RemoteServiceDto.COLLECTION_TYPE);
+        return Collections.of(remoteServices.list(Ids.parse(datacenter)), r -> RemoteServiceDto.from(r, links), uriInfo,
+                RemoteServiceDto.COLLECTION_TYPE);
     }
 
     @GET

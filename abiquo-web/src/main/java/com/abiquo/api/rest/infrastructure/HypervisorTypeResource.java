@@ -48,7 +48,6 @@ public class HypervisorTypeResource {
     /** Hypervisor types as a collection; also what a datacenter's {@code hypervisors} link answers. */
     static CollectionDto<HypervisorTypeDto> collection(UriInfo uriInfo, List<HypervisorType> types) {
         Links links = Links.of(uriInfo);
-        return Collections.of(types.stream().map(t -> HypervisorTypeDto.from(t, links)).toList(), uriInfo,
-                HypervisorTypeDto.COLLECTION_TYPE);
+        return Collections.of(types, t -> HypervisorTypeDto.from(t, links), uriInfo, HypervisorTypeDto.COLLECTION_TYPE);
     }
 }

@@ -34,8 +34,8 @@ public class NetworkServiceTypeResource {
     @Requires({Privilege.PHYS_DC_ENUMERATE, Privilege.PHYS_DC_RETRIEVE_DETAILS})
     public CollectionDto<NetworkServiceTypeDto> list(@PathParam("datacenter") String datacenter) {
         Links links = Links.of(uriInfo);
-        return Collections.of(datacenters.networkServiceTypes(Ids.parse(datacenter)).stream()
-                .map(n -> NetworkServiceTypeDto.from(n, links)).toList(), uriInfo, NetworkServiceTypeDto.COLLECTION_TYPE);
+        return Collections.of(datacenters.networkServiceTypes(Ids.parse(datacenter)),
+                n -> NetworkServiceTypeDto.from(n, links), uriInfo, NetworkServiceTypeDto.COLLECTION_TYPE);
     }
 
     @GET
