@@ -81,8 +81,10 @@ public class RemoteServiceService {
      */
     public RemoteService create(Integer datacenterId, String typeName, String uri, int status, Optional<String> answer,
             boolean checked) {
+        // the datacenter's row lock makes "once per datacenter" hold for concurrent creations
+        Datacenter dc = Entities.lock(em, Datacenter.class, datacenterId, ApiError.DATACENTER_NOT_FOUND);
         RemoteServiceType type = validateNew(datacenterId, typeName, uri);
-        RemoteService rs = new RemoteService(datacenters.get(datacenterId), type, normalize(uri));
+        RemoteService rs = new RemoteService(dc, type, normalize(uri));
         rs.setStatus(status == RemoteService.STATUS_OK ? RemoteService.STATUS_OK : RemoteService.STATUS_ERROR);
         if (checked && apply(rs, answer) == CheckOutcome.WRONG_DATACENTER) {
             throw wrongDatacenter(rs, answer.get());

@@ -5,10 +5,6 @@ import static com.abiquo.it.Infra.MACHINE;
 import static com.abiquo.it.Infra.MACHINES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +52,7 @@ class MachineIT extends ApiIT {
         assertThat(datastore.path("enabled").asBoolean()).isTrue();
         JsonNode dsLink = Resp.linkNode(datastore, "self");
         ADMIN.get(dsLink.path("href").asText(), dsLink.path("type").asText()).expect(200);
-        assertThat(storedSecret(m.path("id").asInt())).startsWith("v1:").doesNotContain(PASSWORD);
+        assertThat(Db.value("SELECT hypervisor_secret FROM physicalmachine WHERE id = ?", m.path("id").asInt())).startsWith("v1:").doesNotContain(PASSWORD);
 
         // PUT what was read, with changes, as clients do
         ObjectNode edit = (ObjectNode) ADMIN.get(created.link("edit"), MACHINE).expect(200).json();
@@ -173,16 +169,5 @@ class MachineIT extends ApiIT {
 
     private static Map<String, Object> nics(String rel, String href) {
         return Map.of("collection", List.of(Map.of("name", "eth0", "links", List.of(Map.of("rel", rel, "href", href)))));
-    }
-
-    private static String storedSecret(int machine) throws Exception {
-        try (Connection c = DriverManager.getConnection(System.getProperty("it.db.url"), "abiquo", "abiquo");
-                PreparedStatement ps = c.prepareStatement("SELECT hypervisor_secret FROM physicalmachine WHERE id = ?")) {
-            ps.setInt(1, machine);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return rs.getString(1);
-            }
-        }
     }
 }

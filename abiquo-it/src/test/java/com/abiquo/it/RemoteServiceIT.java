@@ -72,6 +72,23 @@ class RemoteServiceIT extends ApiIT {
     }
 
     @Test
+    void aServiceOfAnotherDatacenterIsRefused() throws Exception {
+        JsonNode dc = Infra.datacenter();
+        Db.update("UPDATE datacenter SET uuid = ? WHERE id = ?", "another-dc", dc.path("id").asInt());
+        // any path of the RS WAR answers the check; other tests hold virtualfactory and bpm-async
+        create(dc, "VIRTUAL_FACTORY", REAL + "vsm").expectError(409, "RS-3");
+        assertThat(Infra.total(Resp.findLink(dc, "remoteservices").orElseThrow(), RSS)).isZero();
+
+        // created while down, then checked once the uri points at the other datacenter's services
+        Resp bpm = create(dc, "BPM_SERVICE", DEAD + unique("bpm")).expect(201);
+        ADMIN.put(bpm.link("edit"), RS, RS, Map.of("type", "BPM_SERVICE", "uri", REAL + "am/")).expect(200);
+        ADMIN.get(bpm.link("check"), "application/json").expectError(409, "RS-3");
+        assertThat(ADMIN.get(bpm.link("edit"), RS).expect(200).json().path("status").asInt()).isZero();
+        assertThat(datacenterUuid(dc)).isEqualTo("another-dc");
+        ADMIN.delete(bpm.link("edit")).expect(204);
+    }
+
+    @Test
     void uncheckedTypesKeepTheStatusTheyAreGiven() {
         JsonNode dc = Infra.datacenter();
         Resp dhcp = ADMIN.post("admin/remoteservices", RS, RS, Map.of("type", "DHCP_SERVICE", "uri", DEAD + unique("dhcp"),
