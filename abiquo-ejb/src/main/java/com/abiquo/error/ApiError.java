@@ -48,6 +48,7 @@ public enum ApiError {
             "The remote service belongs to datacenter '%s' but this datacenter is '%s'"),
     REMOTE_SERVICE_INVALID_TYPE(400, "RS-4", "Unknown remote service type '%s'"),
     REMOTE_SERVICE_INVALID_URI(400, "RS-5", "Invalid remote service URI '%s'"),
+    DATASTORE_NOT_FOUND(404, "DATASTORE-0", "The requested datastore does not exist"),
 
     // Tenancy
     ENTERPRISE_NOT_FOUND(404, "EN-0", "The requested enterprise does not exist"),

@@ -68,11 +68,8 @@ public class DatacenterService {
     }
 
     public NetworkServiceType networkServiceType(Integer datacenterId, Integer id) {
-        NetworkServiceType nst = Entities.find(em, NetworkServiceType.class, id, ApiError.NETWORK_SERVICE_TYPE_NOT_FOUND);
-        if (!nst.getDatacenter().getId().equals(datacenterId)) {
-            throw ApiException.of(ApiError.NETWORK_SERVICE_TYPE_NOT_FOUND);
-        }
-        return nst;
+        return Entities.findChild(em, NetworkServiceType.class, id, n -> n.getDatacenter().getId(), datacenterId,
+                ApiError.NETWORK_SERVICE_TYPE_NOT_FOUND);
     }
 
     /** Hypervisor types of the datacenter's machines: what its virtual datacenters may use. */

@@ -2,6 +2,7 @@ package com.abiquo.persistence;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.abiquo.error.ApiError;
 import com.abiquo.error.ApiException;
@@ -27,6 +28,19 @@ public final class Entities {
     public static <T> T lock(EntityManager em, Class<T> type, Integer id, ApiError notFound) {
         T found = id == null || id <= 0 ? null : em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
         if (found == null) {
+            throw ApiException.of(notFound);
+        }
+        return found;
+    }
+
+    /**
+     * A child that must belong to the given parent (a rack of this datacenter, a machine of this
+     * rack): under another parent it does not exist, the same 404 as an unknown id.
+     */
+    public static <T> T findChild(EntityManager em, Class<T> type, Integer id, Function<T, Integer> parentId,
+            Integer expectedParentId, ApiError notFound) {
+        T found = find(em, type, id, notFound);
+        if (!expectedParentId.equals(parentId.apply(found))) {
             throw ApiException.of(notFound);
         }
         return found;

@@ -26,7 +26,8 @@ import jakarta.ejb.TransactionManagementType;
 /**
  * The start of an API node, in order: read and check abiquo.properties (a bad key stops the
  * deployment naming the key), bring kinton to the current schema (Flyway's lock makes concurrent
- * starts safe), keep the privilege catalogue current, load the installation's signing key.
+ * starts safe), keep the privilege catalogue current, load the installation's secrets
+ * (token signing key, hypervisor credentials key).
  */
 @Startup
 @Singleton
@@ -41,6 +42,7 @@ public class ApiNode {
 
     private volatile ApiConfiguration configuration;
     private volatile byte[] tokenSigningKey;
+    private volatile byte[] hypervisorCredentialsKey;
     private volatile RuntimeException failure;
 
     /**
@@ -85,6 +87,7 @@ public class ApiNode {
         try (Connection c = dataSource.getConnection()) {
             PrivilegeCatalogue.synchronize(c);
             tokenSigningKey = InstallationSecrets.get(c, InstallationSecrets.TOKEN_SIGNING_KEY);
+            hypervisorCredentialsKey = InstallationSecrets.get(c, InstallationSecrets.HYPERVISOR_CREDENTIALS_KEY);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare kinton: " + e.getMessage(), e);
         }
@@ -97,5 +100,10 @@ public class ApiNode {
 
     public byte[] tokenSigningKey() {
         return tokenSigningKey.clone();
+    }
+
+    /** AES-256 key of the machines' hypervisor passwords (the same on every node). */
+    public byte[] hypervisorCredentialsKey() {
+        return hypervisorCredentialsKey.clone();
     }
 }

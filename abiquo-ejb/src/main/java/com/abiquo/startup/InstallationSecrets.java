@@ -15,6 +15,7 @@ import java.util.Base64;
 final class InstallationSecrets {
 
     static final String TOKEN_SIGNING_KEY = "token-signing-key";
+    static final String HYPERVISOR_CREDENTIALS_KEY = "hypervisor-credentials-key";
 
     private InstallationSecrets() {
     }

@@ -84,4 +84,14 @@ class DatacenterIT extends ApiIT {
         ADMIN.get("admin/datacenters?limit=-1", DCS).expectError(400, "QUERY-1");
         ADMIN.get("admin/datacenters?startwith=x", DCS).expectError(400, "QUERY-1");
     }
+
+    @Test
+    void infrastructureLinksAnswerWithTheirTypes() {
+        JsonNode dc = ADMIN.post("admin/datacenters", DC, DC, Map.of("name", unique("links"), "location", "L")).expect(201).json();
+        for (String rel : java.util.List.of("racks", "remoteservices", "hypervisors", "networkservicetypes")) {
+            JsonNode link = Resp.linkNode(dc, rel);
+            Resp followed = ADMIN.get(link.path("href").asText(), link.path("type").asText()).expect(200);
+            assertThat(followed.header("Content-Type")).as(rel).hasValueSatisfying(t -> assertThat(t).startsWith(link.path("type").asText()));
+        }
+    }
 }

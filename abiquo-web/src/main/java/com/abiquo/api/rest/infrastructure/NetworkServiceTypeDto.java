@@ -1,6 +1,7 @@
 package com.abiquo.api.rest.infrastructure;
 
 import com.abiquo.api.rest.protocol.AbiquoMediaTypes;
+import com.abiquo.api.rest.protocol.LinkDto;
 import com.abiquo.api.rest.protocol.Links;
 import com.abiquo.api.rest.protocol.RestDto;
 import com.abiquo.infrastructure.NetworkServiceType;
@@ -19,9 +20,17 @@ public class NetworkServiceTypeDto extends RestDto {
         dto.id = nst.getId();
         dto.name = nst.getName();
         dto.defaultNST = nst.isDefaultType();
-        String dc = "admin/datacenters/" + nst.getDatacenter().getId();
-        dto.add(links.titled("edit", TYPE, nst.getName(), dc + "/networkservicetypes/" + nst.getId()));
-        dto.add(links.link("datacenter", DatacenterDto.TYPE, dc));
+        dto.add(links.titled("edit", TYPE, nst.getName(), path(nst)));
+        dto.add(links.link("datacenter", DatacenterDto.TYPE, "admin/datacenters/" + nst.getDatacenter().getId()));
         return dto;
+    }
+
+    private static String path(NetworkServiceType nst) {
+        return "admin/datacenters/" + nst.getDatacenter().getId() + "/networkservicetypes/" + nst.getId();
+    }
+
+    /** The link a machine's NIC carries to the network service type it serves. */
+    public static LinkDto link(Links links, NetworkServiceType nst) {
+        return links.titled("networkservicetype", TYPE, nst.getName(), path(nst));
     }
 }

@@ -27,6 +27,11 @@ public final class Collections {
         return dto;
     }
 
+    /** A whole (unpaged) list of entities, each turned into its representation. */
+    public static <E, D> CollectionDto<D> of(List<E> all, Function<E, D> toDto, UriInfo uriInfo, String type) {
+        return of(all.stream().map(toDto).toList(), uriInfo, type);
+    }
+
     private static void addPagingLinks(RestDto dto, PageRequest request, long total, UriInfo uriInfo, String type) {
         UriBuilder self = UriBuilder.fromUri(linkBase(uriInfo));
         if (request.unlimited()) {
