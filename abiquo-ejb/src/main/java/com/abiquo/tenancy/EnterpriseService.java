@@ -1,6 +1,5 @@
 package com.abiquo.tenancy;
 
-import java.util.List;
 import java.util.Map;
 
 import com.abiquo.error.ApiError;
@@ -44,7 +43,7 @@ public class EnterpriseService {
     }
 
     public Enterprise create(String name, Limits limits, boolean reservationRestricted) {
-        requireUniqueName(name, null);
+        Entities.requireUnique(em, Enterprise.class, "name", name, null, ApiError.ENTERPRISE_DUPLICATED_NAME);
         Enterprise e = new Enterprise(name);
         apply(e, limits, reservationRestricted);
         em.persist(e);
@@ -53,7 +52,7 @@ public class EnterpriseService {
 
     public Enterprise update(Integer id, String name, Limits limits, boolean reservationRestricted) {
         Enterprise e = get(id);
-        requireUniqueName(name, id);
+        Entities.requireUnique(em, Enterprise.class, "name", name, id, ApiError.ENTERPRISE_DUPLICATED_NAME);
         e.setName(name);
         apply(e, limits, reservationRestricted);
         return e;
@@ -90,13 +89,5 @@ public class EnterpriseService {
         Limits.requireConsistent(limits);
         e.getLimits().copyFrom(limits);
         e.setReservationRestricted(reservationRestricted);
-    }
-
-    private void requireUniqueName(String name, Integer except) {
-        List<Integer> same = em.createQuery("select e.id from Enterprise e where e.name = :name", Integer.class)
-                .setParameter("name", name).getResultList();
-        if (same.stream().anyMatch(id -> !id.equals(except))) {
-            throw ApiException.of(ApiError.ENTERPRISE_DUPLICATED_NAME, name);
-        }
     }
 }

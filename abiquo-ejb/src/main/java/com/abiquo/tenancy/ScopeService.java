@@ -1,7 +1,6 @@
 package com.abiquo.tenancy;
 
 import java.util.List;
-import java.util.Objects;
 
 import com.abiquo.error.ApiError;
 import com.abiquo.error.ApiException;
@@ -30,7 +29,7 @@ public class ScopeService {
     }
 
     public Scope create(String name, boolean addDatacenters, boolean addEnterprises) {
-        requireUniqueName(name, null);
+        Entities.requireUnique(em, Scope.class, "name", name, null, ApiError.SCOPE_DUPLICATED_NAME);
         Scope s = new Scope(name);
         apply(s, addDatacenters, addEnterprises);
         em.persist(s);
@@ -39,7 +38,7 @@ public class ScopeService {
 
     public Scope update(Integer id, String name, boolean addDatacenters, boolean addEnterprises) {
         Scope s = get(id);
-        requireUniqueName(name, id);
+        Entities.requireUnique(em, Scope.class, "name", name, id, ApiError.SCOPE_DUPLICATED_NAME);
         s.setName(name);
         apply(s, addDatacenters, addEnterprises);
         return s;
@@ -60,13 +59,5 @@ public class ScopeService {
     private static void apply(Scope s, boolean addDatacenters, boolean addEnterprises) {
         s.setAutomaticAddDatacenter(addDatacenters);
         s.setAutomaticAddEnterprise(addEnterprises);
-    }
-
-    private void requireUniqueName(String name, Integer except) {
-        List<Integer> same = em.createQuery("select s.id from Scope s where s.name = :name", Integer.class)
-                .setParameter("name", name).getResultList();
-        if (same.stream().anyMatch(id -> !Objects.equals(id, except))) {
-            throw ApiException.of(ApiError.SCOPE_DUPLICATED_NAME, name);
-        }
     }
 }

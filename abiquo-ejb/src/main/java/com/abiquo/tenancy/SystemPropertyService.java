@@ -34,10 +34,10 @@ public class SystemPropertyService {
             query.where((cb, p) -> cb.equal(p.get("id"), name.trim()));
         }
         if (component != null && !component.isBlank()) {
-            query.where((cb, p) -> cb.like(p.get("id"), escape(component.trim()) + ".%", '\\'));
+            query.where((cb, p) -> cb.like(p.get("id"), PagedQuery.escapeLike(component.trim()) + ".%", '\\'));
         }
         if (!caller.has(Privilege.SYSCONFIG_VIEW)) {
-            query.where((cb, p) -> cb.like(p.get("id"), escape(SystemProperty.CLIENT_PREFIX) + "%", '\\'));
+            query.where((cb, p) -> cb.like(p.get("id"), PagedQuery.escapeLike(SystemProperty.CLIENT_PREFIX) + "%", '\\'));
         }
         return query.fetch(request);
     }
@@ -54,9 +54,5 @@ public class SystemPropertyService {
         SystemProperty p = get(name);
         p.setValue(value);
         return p;
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

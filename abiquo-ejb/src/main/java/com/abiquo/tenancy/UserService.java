@@ -1,8 +1,5 @@
 package com.abiquo.tenancy;
 
-import java.util.List;
-import java.util.Objects;
-
 import com.abiquo.error.ApiError;
 import com.abiquo.error.ApiException;
 import com.abiquo.persistence.Entities;
@@ -72,7 +69,7 @@ public class UserService {
         Enterprise e = enterprises.get(enterpriseId);
         caller.require(Privilege.USERS_MANAGE_USERS);
         Role role = assignable(roleId, e);
-        requireUniqueNick(profile.nick(), null);
+        Entities.requireUnique(em, User.class, "nick", profile.nick(), null, ApiError.USER_DUPLICATED_NICK);
         User u = new User(e, role, profile.nick(), profile.name(), authenticator.hash(requirePassword(password)));
         apply(u, profile);
         em.persist(u);
@@ -95,7 +92,7 @@ public class UserService {
         if (roleId != null && !roleId.equals(u.getRole().getId())) {
             u.setRole(assignable(roleId, u.getEnterprise()));
         }
-        requireUniqueNick(profile.nick(), id);
+        Entities.requireUnique(em, User.class, "nick", profile.nick(), id, ApiError.USER_DUPLICATED_NICK);
         u.setNick(profile.nick());
         apply(u, profile);
         if (password != null) {
@@ -166,13 +163,5 @@ public class UserService {
             throw ApiException.of(ApiError.USER_WEAK_PASSWORD, "The password cannot be empty");
         }
         return password;
-    }
-
-    private void requireUniqueNick(String nick, Integer except) {
-        List<Integer> same = em.createQuery("select u.id from User u where u.nick = :nick", Integer.class)
-                .setParameter("nick", nick).getResultList();
-        if (same.stream().anyMatch(id -> !Objects.equals(id, except))) {
-            throw ApiException.of(ApiError.USER_DUPLICATED_NICK, nick);
-        }
     }
 }
