@@ -90,7 +90,13 @@ class RoleIT extends ApiIT {
         ADMIN.post("admin/roles", ROLE, ROLE, role(bad, false, List.of(link("scope", Api.BASE + "/admin/scopes/999999"))))
                 .expectError(404, "SCOPE-0");
         ADMIN.post("admin/roles", ROLE, ROLE, Map.of("name", "")).expectError(400, "CONSTR-NOTBLANK");
-        assertThat(ADMIN.get("admin/roles?has=" + bad, ROLES).json().path("totalSize").asInt()).isZero();
+        String nullLinks = unique("nolinks");
+        ADMIN.post("admin/roles", ROLE, ROLE, "{\"name\":\"" + nullLinks + "\",\"links\":null}").expect(201);
+        ADMIN.post("admin/roles", ROLE, ROLE, "{\"name\":\"" + bad + "\",\"links\":[null,{\"rel\":\"privilege\"}]}")
+                .expect(201);
+        ADMIN.post("admin/roles", ROLE, ROLE, "{\"name\":\"" + bad + "\",\"blocked\":\"maybe\"}")
+                .expectError(400, "GEN-3");
+        assertThat(ADMIN.get("admin/roles?has=" + bad, ROLES).json().path("totalSize").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.abiquo.api.rest.tenancy;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.abiquo.api.rest.protocol.AbiquoMediaTypes;
 import com.abiquo.api.rest.protocol.InputLinks;
@@ -60,7 +61,9 @@ public class RoleDto extends RestDto {
 
     public RoleService.Definition definition() {
         Set<Privilege> privileges = EnumSet.noneOf(Privilege.class);
-        links.stream().filter(Objects::nonNull).filter(l -> "privilege".equals(l.rel) && l.href != null)
+        // "links": null is a role without privileges, not a failure
+        (links == null ? Stream.<LinkDto>empty() : links.stream()).filter(Objects::nonNull)
+                .filter(l -> "privilege".equals(l.rel) && l.href != null)
                 .map(l -> InputLinks.ids(l, "config/privileges/{id}")[0])
                 .map(id -> Privilege.byId(id).orElseThrow(() -> ApiException.of(ApiError.PRIVILEGE_NOT_FOUND)))
                 .forEach(privileges::add);
