@@ -49,4 +49,17 @@ public final class Entities {
     public static <T> Optional<T> first(List<T> results) {
         return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));
     }
+
+    /**
+     * Refuses a value of a unique attribute that another row than {@code except} (null on create)
+     * already has, with the given conflict error naming the value.
+     */
+    public static void requireUnique(EntityManager em, Class<?> type, String attribute, Object value, Integer except,
+            ApiError conflict) {
+        List<Integer> same = em.createQuery("select x.id from " + type.getSimpleName() + " x where x." + attribute
+                + " = :value", Integer.class).setParameter("value", value).getResultList();
+        if (same.stream().anyMatch(id -> !id.equals(except))) {
+            throw ApiException.of(conflict, value);
+        }
+    }
 }

@@ -136,7 +136,8 @@ public final class PagedQuery<T> {
         return p;
     }
 
-    private static String escapeLike(String s) {
+    /** A text matched literally by LIKE with '\\' as the escape character. */
+    public static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

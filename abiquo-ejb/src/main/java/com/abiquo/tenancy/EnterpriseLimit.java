@@ -22,11 +22,13 @@ public class EnterpriseLimit {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Integer id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    // eager: representations are built from it after the service's transaction has ended
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "enterprise_id")
     private Enterprise enterprise;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    // eager: representations are built from it after the service's transaction has ended
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "datacenter_id")
     private Datacenter datacenter;
 

@@ -3,6 +3,9 @@ package com.abiquo.tenancy;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.abiquo.error.ApiError;
+import com.abiquo.error.ApiException;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -45,6 +48,14 @@ public class Limits {
         check(wrong, "public IPs", publicIpsSoft, publicIpsHard);
         check(wrong, "virtual machines", vmsSoft, vmsHard);
         return wrong;
+    }
+
+    /** Refuses (400 LIMIT-3) limits whose soft value is above a non-zero hard value. */
+    public static void requireConsistent(Limits limits) {
+        List<String> wrong = limits.softAboveHard();
+        if (!wrong.isEmpty()) {
+            throw ApiException.of(ApiError.LIMIT_SOFT_ABOVE_HARD, String.join(", ", wrong));
+        }
     }
 
     private static void check(List<String> wrong, String what, long soft, long hard) {

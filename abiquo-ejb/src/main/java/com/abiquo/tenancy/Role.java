@@ -38,11 +38,13 @@ public class Role {
     @Column(nullable = false)
     private boolean blocked;
 
-    @ManyToOne(fetch = FetchType.LAZY)
+    // eager: representations are built from it after the service's transaction has ended
+    @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "enterprise_id")
     private Enterprise enterprise;
 
-    @ManyToOne(fetch = FetchType.LAZY)
+    // eager: representations are built from it after the service's transaction has ended
+    @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "scope_id")
     private Scope scope;
 

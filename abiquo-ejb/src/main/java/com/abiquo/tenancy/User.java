@@ -25,11 +25,13 @@ public class User {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Integer id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    // eager: representations are built from it after the service's transaction has ended
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "enterprise_id")
     private Enterprise enterprise;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    // eager: representations are built from it after the service's transaction has ended
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "role_id")
     private Role role;
 

@@ -1,9 +1,11 @@
 package com.abiquo.api.rest.tenancy;
 
 import com.abiquo.api.rest.protocol.AbiquoMediaTypes;
+import com.abiquo.api.rest.protocol.InputLinks;
 import com.abiquo.api.rest.protocol.Links;
 import com.abiquo.api.rest.protocol.RestDto;
 import com.abiquo.tenancy.User;
+import com.abiquo.tenancy.UserService;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import jakarta.validation.constraints.Email;
@@ -11,7 +13,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** {@code user+json}. The password is write-only: it is read on input and never returned. */
+/**
+ * {@code user+json}. The password is write-only: it is read on input and never returned. The role
+ * is a {@code role} link ({@code /admin/roles/{r}}); the enterprise is the one of the URL.
+ */
 public class UserDto extends RestDto {
     public static final String TYPE = AbiquoMediaTypes.PREFIX + "user+json";
     public static final String COLLECTION_TYPE = AbiquoMediaTypes.PREFIX + "users+json";
@@ -66,10 +71,20 @@ public class UserDto extends RestDto {
         dto.locked = u.isLocked();
         dto.firstLogin = u.isFirstLogin();
         dto.availableVirtualDatacenters = u.getAvailableVirtualDatacenters();
-        String enterprise = "admin/enterprises/" + u.getEnterprise().getId();
-        dto.add(links.titled("edit", TYPE, u.getNick(), enterprise + "/users/" + u.getId()));
-        dto.add(links.titled("enterprise", AbiquoMediaTypes.of("enterprise"), u.getEnterprise().getName(), enterprise));
-        dto.add(links.titled("role", AbiquoMediaTypes.of("role"), u.getRole().getName(), "admin/roles/" + u.getRole().getId()));
+        dto.add(links.titled("edit", TYPE, u.getNick(), EnterpriseDto.path(u.getEnterprise().getId()) + "/users/"
+                + u.getId()));
+        dto.add(EnterpriseDto.link(links, u.getEnterprise()));
+        dto.add(RoleDto.link(links, u.getRole()));
         return dto;
+    }
+
+    /** The fields a client gives; role and password travel apart (a link, and a write-only field). */
+    public UserService.Profile profile() {
+        return new UserService.Profile(nick, name, surname, email, description, locale, active, locked);
+    }
+
+    /** The role a document names with its {@code role} link, if any. */
+    public Integer roleId() {
+        return link("role").map(l -> InputLinks.ids(l, RoleDto.TEMPLATE)[0]).orElse(null);
     }
 }
