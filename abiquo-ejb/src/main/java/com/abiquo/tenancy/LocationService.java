@@ -36,7 +36,11 @@ public class LocationService {
                 .searchable("name", "location").sortable("name", "location").fetch(request);
     }
 
+    /** One location; a cloud administrator may read any (the admin datacenter's {@code location} link). */
     public Datacenter get(Integer id) {
+        if (caller.administersAllEnterprises()) {
+            return com.abiquo.persistence.Entities.find(em, Datacenter.class, id, ApiError.DATACENTER_NOT_FOUND);
+        }
         return em.createQuery("select l.datacenter from EnterpriseLimit l where l.enterprise.id = :e "
                 + "and l.datacenter.id = :dc", Datacenter.class).setParameter("e", caller.enterpriseId())
                 .setParameter("dc", id).getResultStream().findFirst()
