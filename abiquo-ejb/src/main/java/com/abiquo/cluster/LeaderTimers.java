@@ -5,6 +5,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 /**
  * Timers that run on every node but act only on the leader: the heartbeat that records the
@@ -15,7 +16,7 @@ import jakarta.ejb.TransactionAttributeType;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LeaderTimers {
 
-    @EJB
+    @Inject
     private Leadership leadership;
 
     @EJB

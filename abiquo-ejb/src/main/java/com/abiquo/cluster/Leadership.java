@@ -8,23 +8,18 @@ import com.abiquo.startup.ApiNode;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Whether this node leads, and with which fencing epoch. Taking leadership: (1) bump the epoch,
  * (2) start the leader-only MDBs, (3) leader-only timers act. Losing it: stop acting at once
  * (timers and new fenced transactions see epoch 0), then stop the MDBs, then release.
+ *
+ * <p>A CDI bean rather than an EJB on purpose: WildFly suspends the EJB container before it
+ * undeploys, and losing leadership at shutdown must still work then.
  */
-@Singleton
-@DependsOn("ApiNode")
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class Leadership {
 
     private static final Logger LOG = Logger.getLogger(Leadership.class.getName());
@@ -98,7 +93,7 @@ public class Leadership {
     }
 
     /** The fencing row moved to another epoch: this node was deposed without noticing. */
-    void fencedOut(long current) {
+    public void fencedOut(long current) {
         LOG.severe(() -> "Fenced out: epoch " + epoch + " is no longer current (" + current + "); stepping down");
         lost("fenced out");
         relinquish.run();

@@ -19,10 +19,21 @@ public class NodeHealth {
     @Resource(lookup = "java:jboss/datasources/KintonDS")
     private DataSource dataSource;
 
+    @jakarta.inject.Inject
+    private Leadership leadership;
+
     public Map<String, String> check() {
         Map<String, String> checks = new LinkedHashMap<>();
         checks.put("database", database());
         return checks;
+    }
+
+    /** What a load balancer or operator may want beside the checks (not a condition of health). */
+    public Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("node", leadership.nodeName());
+        details.put("leader", leadership.isLeader());
+        return details;
     }
 
     private String database() {

@@ -29,13 +29,20 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final List<String[]> headers;
+    private final String base;
 
-    private Api(List<String[]> headers) {
+    private Api(List<String[]> headers, String base) {
         this.headers = headers;
+        this.base = base;
     }
 
     public static Api anonymous() {
-        return new Api(List.of());
+        return new Api(List.of(), BASE);
+    }
+
+    /** The same client against another API node, e.g. {@code http://127.0.0.1:8680/api}. */
+    public Api base(String otherBase) {
+        return new Api(headers, otherBase);
     }
 
     public static Api admin() {
@@ -50,7 +57,7 @@ public final class Api {
     public Api header(String name, String value) {
         List<String[]> copy = new ArrayList<>(headers);
         copy.add(new String[] {name, value});
-        return new Api(copy);
+        return new Api(copy, base);
     }
 
     public Resp get(String path, String accept) {
@@ -94,8 +101,8 @@ public final class Api {
         }
     }
 
-    public static URI url(String path) {
-        return URI.create(path.startsWith("http") ? path : BASE + "/" + path.replaceFirst("^/", ""));
+    public URI url(String path) {
+        return URI.create(path.startsWith("http") ? path : base + "/" + path.replaceFirst("^/", ""));
     }
 
     private static String write(Object body) {

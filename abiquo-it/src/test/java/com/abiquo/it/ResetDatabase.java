@@ -14,8 +14,10 @@ public final class ResetDatabase {
     }
 
     public static void main(String[] args) throws Exception {
-        String serverUrl = args[0];
-        String schema = args[1];
+        reset(args[0], args[1]);
+    }
+
+    public static void reset(String serverUrl, String schema) throws Exception {
         if (!schema.matches("[A-Za-z0-9_]+")) {
             throw new IllegalArgumentException("Bad schema name " + schema);
         }

@@ -26,7 +26,7 @@ public class LeadElectionContextListener implements ServletContextListener {
     @EJB
     ApiNode node;
 
-    @EJB
+    @jakarta.inject.Inject
     Leadership leadership;
 
     private LeaderElection election;

@@ -151,7 +151,11 @@ public final class LeaderElection implements AutoCloseable {
     private synchronized void stepDown(String why) {
         if (leading) {
             leading = false;
-            callbacks.lost(why);
+            try {
+                callbacks.lost(why);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Stopping leader work failed (" + why + ")", e);
+            }
         }
     }
 
@@ -182,8 +186,11 @@ public final class LeaderElection implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                stepDown(closing ? "shutdown" : "leadership interrupted");
-                released.countDown();
+                try {
+                    stepDown(closing ? "shutdown" : "leadership interrupted");
+                } finally {
+                    released.countDown();
+                }
             }
         }
 

@@ -27,6 +27,10 @@ public class HealthResource {
     public Response health() {
         Map<String, String> checks = health.check();
         boolean up = checks.values().stream().allMatch("UP"::equals);
-        return Response.status(up ? 200 : 503).entity(Map.of("status", up ? "UP" : "DOWN", "checks", checks)).build();
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("checks", checks);
+        body.putAll(health.details());
+        return Response.status(up ? 200 : 503).entity(body).build();
     }
 }

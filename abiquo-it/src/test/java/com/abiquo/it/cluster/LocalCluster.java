@@ -1,0 +1,263 @@
+package com.abiquo.it.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
+
+import com.abiquo.it.Api;
+import com.abiquo.it.ResetDatabase;
+
+/**
+ * Several real API nodes for tests: separate WildFly JVMs (standalone servers with their own base
+ * dirs and port offsets, the built abiquo.ear in each) sharing one MariaDB schema and one real
+ * ZooKeeper server in the test JVM, configured as in production (tickTime 500, sessions 1-10 s).
+ * Nodes can be killed (-9), stopped gracefully, frozen and thawed.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+    public static final String LEADER_LINE = "Current API is the /api/leader-election leader";
+
+    private final Path home = Path.of(System.getProperty("jboss.home"));
+    private final Path work = Path.of(System.getProperty("it.work.dir"));
+    private final int baseOffset = Integer.getInteger("it.cluster.port.offset", 600);
+    private final String schema = System.getProperty("it.cluster.db.name", "kinton_it_cluster");
+    private final TestingServer zookeeper;
+    private final Path properties;
+    private final List<Node> nodes = new ArrayList<>();
+
+    public LocalCluster() throws Exception {
+        ResetDatabase.reset("jdbc:mariadb://127.0.0.1:3306/", schema);
+        deleteTree(work);
+        Files.createDirectories(work);
+        InstanceSpec spec = new InstanceSpec(work.resolve("zookeeper").toFile(), -1, -1, -1, true, -1, 500, -1,
+                Map.of("minSessionTimeout", "1000", "maxSessionTimeout", "10000"));
+        zookeeper = new TestingServer(spec, true);
+        properties = work.resolve("abiquo.properties");
+        String base = Files.readString(Path.of(System.getProperty("it.properties")));
+        Files.writeString(properties, base + "\nabiquo.database.url = jdbc:mariadb://127.0.0.1:3306/" + schema
+                + "\nabiquo.api.zk.serverConnection = " + zookeeper.getConnectString()
+                + "\nabiquo.api.zk.sessionTimeoutMs = 2000\nabiquo.api.zk.connectionTimeoutMs = 1000\n");
+    }
+
+    public String zookeeperConnection() {
+        return zookeeper.getConnectString();
+    }
+
+    public TestingServer zookeeper() {
+        return zookeeper;
+    }
+
+    /** One API server of the cluster. */
+    public final class Node {
+        public final String name;
+        public final int offset;
+        final Path baseDir;
+        Process launcher;
+
+        Node(String name, int offset) {
+            this.name = name;
+            this.offset = offset;
+            this.baseDir = work.resolve(name);
+        }
+
+        public String url(String path) {
+            return "http://127.0.0.1:" + (8080 + offset) + "/api/" + path;
+        }
+
+        public Api api() {
+            return Api.admin().base("http://127.0.0.1:" + (8080 + offset) + "/api");
+        }
+
+        void start() throws IOException {
+            if (!Files.exists(baseDir)) {
+                copyTree(home.resolve("standalone"), baseDir);
+                for (String transient_ : List.of("log", "data", "tmp")) {
+                    deleteTree(baseDir.resolve(transient_));
+                }
+                try (Stream<Path> s = Files.list(baseDir.resolve("deployments"))) {
+                    for (Path p : s.toList()) {
+                        Files.delete(p);
+                    }
+                }
+                Files.copy(Path.of(System.getProperty("abiquo.ear")), baseDir.resolve("deployments/abiquo.ear"));
+            }
+            ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", "standalone.xml",
+                    "-b", "127.0.0.1", "-bmanagement", "127.0.0.1", "-Djboss.server.base.dir=" + baseDir,
+                    "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.node.name=" + name,
+                    "-Djboss.tx.node.id=" + name, "-Dabiquo.properties=" + properties, "-P=" + properties);
+            pb.environment().put("JBOSS_HOME", home.toString());
+            pb.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+            pb.redirectErrorStream(true).redirectOutput(work.resolve(name + "-console.log").toFile());
+            launcher = pb.start();
+        }
+
+        Optional<ProcessHandle> jvm() {
+            return launcher == null ? Optional.empty()
+                    : launcher.toHandle().descendants().filter(p -> p.info().commandLine().orElse("").contains("jboss-modules"))
+                            .findFirst();
+        }
+
+        public boolean healthy() {
+            return get("health").map(r -> r.statusCode() == 200).orElse(false);
+        }
+
+        public Optional<HttpResponse<String>> get(String path) {
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(5))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                .encodeToString((Api.ADMIN + ":" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        .header("Accept", "application/json").build();
+                return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+            } catch (IOException e) {
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+
+        public String log() {
+            try {
+                Path log = baseDir.resolve("log/server.log");
+                return Files.exists(log) ? Files.readString(log) : "";
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** kill -9 of the server JVM: no shutdown hook, no graceful release. */
+        public void kill() {
+            jvm().ifPresent(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+            waitFor(() -> jvm().isEmpty() && !launcher.isAlive(), 30_000, name + " to die");
+        }
+
+        /** SIGTERM: WildFly's graceful shutdown undeploys, which leaves the election. */
+        public void stop() {
+            jvm().ifPresent(ProcessHandle::destroy);
+            waitFor(() -> jvm().isEmpty(), 60_000, name + " to stop");
+            launcher.destroy();
+        }
+
+        public void freeze() {
+            signal("STOP");
+        }
+
+        public void thaw() {
+            signal("CONT");
+        }
+
+        private void signal(String signal) {
+            long pid = jvm().orElseThrow().pid();
+            try {
+                new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        public boolean alive() {
+            return jvm().isPresent();
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** Starts n more nodes together and waits until each answers its health check. */
+    public List<Node> start(int n) throws IOException {
+        List<Node> started = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Node node = new Node("api-" + (nodes.size() + 1), baseOffset + 100 * nodes.size());
+            nodes.add(node);
+            node.start();
+            started.add(node);
+        }
+        for (Node node : started) {
+            waitFor(node::healthy, 240_000, node.name + " to be healthy");
+        }
+        return started;
+    }
+
+    public void restart(Node node) throws IOException {
+        node.start();
+        waitFor(node::healthy, 240_000, node.name + " to be healthy again");
+    }
+
+    public List<Node> nodes() {
+        return nodes;
+    }
+
+    public List<Node> alive() {
+        return nodes.stream().filter(Node::alive).toList();
+    }
+
+    public static void waitFor(BooleanSupplier condition, long millis, String what) {
+        long end = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("Timed out after " + millis + " ms waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Node n : nodes) {
+            n.jvm().ifPresent(ProcessHandle::destroyForcibly);
+            if (n.launcher != null) {
+                n.launcher.destroyForcibly();
+            }
+        }
+        zookeeper.close();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
