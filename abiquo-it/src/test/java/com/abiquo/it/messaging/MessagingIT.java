@@ -86,7 +86,8 @@ class MessagingIT {
                 .importFrom(new File(System.getProperty("abiquo.jms.ra.rar"))).as(ResourceAdapterArchive.class);
         JavaArchive mdbs = ShrinkWrap.create(JavaArchive.class, JAR)
                 .addClasses(RecordingMdb.class, OrderedMdb.class, FailingMdb.class, ReconnectMdb.class, Deliveries.class)
-                .addAsManifestResource(new StringAsset(queueNames()), "jboss-ejb3.xml");
+                .addAsManifestResource(new StringAsset(queueNames()), "jboss-ejb3.xml")
+                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: jakarta.jms.api\n"));
         return ShrinkWrap.create(EnterpriseArchive.class, EAR).addAsModule(rar).addAsModule(mdbs);
     }
 
