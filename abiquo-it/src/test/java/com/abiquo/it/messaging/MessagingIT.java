@@ -91,7 +91,7 @@ class MessagingIT {
         return ShrinkWrap.create(EnterpriseArchive.class, EAR).addAsModule(rar).addAsModule(mdbs);
     }
 
-    /** This run's queue of each MDB, overriding the annotation's placeholder. */
+    /** Each MDB's activation-config: this run's queue, short retry and reconnect delays. CMT REQUIRED (default). */
     private static String queueNames() {
         StringBuilder sb = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -99,10 +99,16 @@ class MessagingIT {
                   <enterprise-beans>
                 """);
         for (String[] mdb : new String[][] {{"OrderedMdb", ORDERED}, {"FailingMdb", FAILING}, {"ReconnectMdb", RECONNECT}}) {
-            sb.append("    <message-driven><ejb-name>").append(mdb[0]).append("</ejb-name><activation-config>")
-                    .append("<activation-config-property><activation-config-property-name>queue</activation-config-property-name>")
-                    .append("<activation-config-property-value>").append(mdb[1])
-                    .append("</activation-config-property-value></activation-config-property></activation-config></message-driven>\n");
+            sb.append("    <message-driven><ejb-name>").append(mdb[0]).append("</ejb-name>")
+                    .append("<messaging-type>jakarta.jms.MessageListener</messaging-type><activation-config>\n");
+            String[][] properties = {{"queue", mdb[1]}, {"retryInitialMs", "200"}, {"retryMaxMs", "1000"},
+                    {"reconnectInitialMs", "200"}, {"reconnectMaxMs", "2000"}};
+            for (String[] p : properties) {
+                sb.append("      <activation-config-property><activation-config-property-name>").append(p[0])
+                        .append("</activation-config-property-name><activation-config-property-value>").append(p[1])
+                        .append("</activation-config-property-value></activation-config-property>\n");
+            }
+            sb.append("    </activation-config></message-driven>\n");
         }
         return sb.append("  </enterprise-beans>\n</jboss:ejb-jar>\n").toString();
     }
