@@ -1,0 +1,194 @@
+package com.abiquo.jms.ra;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+import javax.transaction.xa.XAResource;
+
+import com.rabbitmq.client.Address;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+
+/**
+ * The adapter: broker settings (from ironjacamar.xml) and one {@link Activation} per MDB whose
+ * delivery is active. Activation returns at once; connecting runs on the adapter's own scheduler,
+ * so startDelivery never waits for (or fails because of) the broker.
+ */
+public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(RabbitResourceAdapter.class.getName());
+
+    private String addresses;
+    private String host = "localhost";
+    private Integer port = BrokerAddresses.DEFAULT_PORT;
+    private String username = "guest";
+    private String password = "guest";
+    private String virtualHost = "/";
+
+    private transient ScheduledExecutorService scheduler;
+    private final transient Map<Key, Activation> activations = new ConcurrentHashMap<>();
+
+    @Override
+    public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
+        try {
+            brokerAddresses();
+        } catch (IllegalArgumentException e) {
+            throw new ResourceAdapterInternalException("RabbitMQ adapter: " + e.getMessage(), e);
+        }
+        AtomicInteger n = new AtomicInteger();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = Executors.defaultThreadFactory().newThread(r);
+            t.setName("abiquo-jms-ra-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        scheduler = pool;
+        LOG.info(() -> "RabbitMQ inbound adapter started: broker " + brokerAddresses() + ", virtual host " + virtualHost
+                + ", user " + username);
+    }
+
+    @Override
+    public void stop() {
+        for (Key key : List.copyOf(activations.keySet())) {
+            Activation a = activations.remove(key);
+            if (a != null) {
+                a.stop();
+            }
+        }
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        LOG.info("RabbitMQ inbound adapter stopped");
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        if (!(spec instanceof RabbitActivationSpec rabbitSpec)) {
+            throw new ResourceException("Not a " + RabbitActivationSpec.class.getName() + ": " + spec);
+        }
+        rabbitSpec.validate();
+        Activation a = new Activation(this, factory, rabbitSpec, scheduler);
+        Activation previous = activations.putIfAbsent(new Key(factory, spec), a);
+        if (previous != null) {
+            throw new ResourceException("Already active: queue " + rabbitSpec.getQueue());
+        }
+        a.start();
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        Activation a = activations.remove(new Key(factory, spec));
+        if (a != null) {
+            a.stop();
+        }
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    List<Address> brokerAddresses() {
+        return BrokerAddresses.parse(addresses, host, port == null ? BrokerAddresses.DEFAULT_PORT : port);
+    }
+
+    String username() {
+        return username;
+    }
+
+    String password() {
+        return password;
+    }
+
+    String virtualHost() {
+        return virtualHost;
+    }
+
+    /** Identity of an activation: the container's factory and spec (activation names are not unique). */
+    private record Key(MessageEndpointFactory factory, ActivationSpec spec) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.factory == factory && k.spec == spec;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(factory) * 31 + System.identityHashCode(spec);
+        }
+    }
+
+    public String getAddresses() {
+        return addresses;
+    }
+
+    public void setAddresses(String addresses) {
+        this.addresses = addresses;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getVirtualHost() {
+        return virtualHost;
+    }
+
+    public void setVirtualHost(String virtualHost) {
+        this.virtualHost = virtualHost;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RabbitResourceAdapter r && Objects.equals(addresses, r.addresses) && Objects.equals(host, r.host)
+                && Objects.equals(port, r.port) && Objects.equals(username, r.username)
+                && Objects.equals(virtualHost, r.virtualHost);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(addresses, host, port, username, virtualHost);
+    }
+}
