@@ -33,16 +33,27 @@ public final class LeaderOnlyDelivery {
         this.subdeployment = subdeployment;
     }
 
-    public void start() {
-        for (ObjectName mdb : present()) {
-            invoke(mdb, "startDelivery");
+    /**
+     * Brings every leader-only MDB to the wanted delivery state; stopping returns once in-flight
+     * messages finished (or were interrupted). False while some MDB is not deployed yet (try again
+     * later). Never call it from a deployment or undeployment: the MBean operation waits for the
+     * management operation in progress, which would wait for it.
+     */
+    public synchronized boolean reconcile(boolean active) {
+        List<ObjectName> present = present();
+        for (ObjectName mdb : present) {
+            if (!String.valueOf(active).equals(deliveryActive(mdb))) {
+                invoke(mdb, active ? "startDelivery" : "stopDelivery");
+            }
         }
+        return present.size() == LEADER_ONLY_MDBS.size();
     }
 
-    /** Stops every leader-only MDB; returns once in-flight messages finished (or were interrupted). */
-    public void stop() {
-        for (ObjectName mdb : present()) {
-            invoke(mdb, "stopDelivery");
+    private String deliveryActive(ObjectName mdb) {
+        try {
+            return String.valueOf(server.getAttribute(mdb, "deliveryActive"));
+        } catch (JMException e) {
+            return "unknown";
         }
     }
 
@@ -50,13 +61,7 @@ public final class LeaderOnlyDelivery {
     public List<String[]> describe() {
         List<String[]> all = new ArrayList<>();
         for (ObjectName mdb : present()) {
-            Object active;
-            try {
-                active = server.getAttribute(mdb, "deliveryActive");
-            } catch (JMException e) {
-                active = "unknown";
-            }
-            all.add(new String[] {mdb.getKeyProperty("message-driven-bean"), String.valueOf(active)});
+            all.add(new String[] {mdb.getKeyProperty("message-driven-bean"), deliveryActive(mdb)});
         }
         return all;
     }

@@ -2,11 +2,15 @@ package com.abiquo.cluster;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import com.abiquo.startup.ApiNode;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +45,12 @@ public class Leadership {
     private volatile long epoch;
     private volatile Instant since;
     private volatile Runnable relinquish = () -> { };
+    private volatile boolean consuming;
+    private final ScheduledExecutorService reconciler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "abiquo-leader-delivery");
+        t.setDaemon(true);
+        return t;
+    });
 
     @PostConstruct
     void init() {
@@ -74,22 +84,50 @@ public class Leadership {
         this.relinquish = action;
     }
 
+    /**
+     * Leadership taken: a new epoch first, then the MDBs start on a thread of their own (the
+     * election may call this while the deployment is still in progress, and the MDBs' MBean
+     * operations wait for it to finish).
+     */
     public synchronized void taken() {
         long newEpoch = epochs.bump(nodeName);
         since = Instant.now();
         epoch = newEpoch;
+        consuming = true;
         LOG.info(() -> "Leading with epoch " + newEpoch + " (node " + nodeName + ")");
-        delivery.start();
+        reconciler.execute(this::reconcile);
     }
 
+    /**
+     * Leadership lost: stop acting at once (epoch 0), then stop the MDBs before returning, so that
+     * the election releases only after this node stopped consuming. At shutdown the container
+     * stops the MDBs itself (and an MBean operation would wait for the undeployment).
+     */
     public synchronized void lost(String why) {
         long was = epoch;
         epoch = 0;
         since = null;
+        consuming = false;
         if (was > 0) {
             LOG.warning(() -> "No longer leading (" + why + "), epoch " + was + " ends");
         }
-        delivery.stop();
+        if (!SHUTDOWN.equals(why)) {
+            delivery.reconcile(false);
+        }
+    }
+
+    public static final String SHUTDOWN = "shutdown";
+
+    private void reconcile() {
+        boolean wanted = consuming;
+        if (!delivery.reconcile(wanted) && wanted == consuming) {
+            reconciler.schedule(this::reconcile, 500, TimeUnit.MILLISECONDS); // MDBs not deployed yet
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        reconciler.shutdownNow();
     }
 
     /** The fencing row moved to another epoch: this node was deposed without noticing. */

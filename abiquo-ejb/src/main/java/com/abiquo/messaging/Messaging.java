@@ -147,6 +147,25 @@ public class Messaging {
         }
     }
 
+    /** Depth and consumer count of a queue, as the broker reports them now. */
+    public record QueueStats(String queue, boolean leaderOnly, long messages, long consumers) {
+    }
+
+    /** The leader-only and shared queues of the API, read with passive declarations. */
+    public List<QueueStats> queueStats() throws IOException {
+        List<QueueStats> stats = new ArrayList<>();
+        try (com.rabbitmq.client.Connection c = broker.connect("abiquo-api stats");
+                com.rabbitmq.client.Channel ch = c.createChannel()) {
+            for (QueueDefinition q : Queues.api()) {
+                com.rabbitmq.client.AMQP.Queue.DeclareOk ok = ch.queueDeclarePassive(q.queue());
+                stats.add(new QueueStats(q.queue(), q.singleActiveConsumer(), ok.getMessageCount(), ok.getConsumerCount()));
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException(e);
+        }
+        return stats;
+    }
+
     public boolean topologyDeclared() {
         return topologyDeclared;
     }

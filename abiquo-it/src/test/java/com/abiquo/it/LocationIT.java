@@ -37,7 +37,9 @@ class LocationIT extends ApiIT {
         user.get(href, type("publiccloudregion")).expect(200);
         user.get("cloud/locations/" + other.path("id").asInt(), type("datacenter")).expectError(404, "DC-0");
         user.get("cloud/locations/999999", type("datacenter")).expectError(404, "DC-0");
-        // the admin's own enterprise has no limit in these datacenters
-        ADMIN.get(href, type("datacenter")).expectError(404, "DC-0");
+        // a cloud admin reads any location (it is the admin datacenter's `location` link), though
+        // the list shows only those the admin's own enterprise may use
+        ADMIN.get(href, type("datacenter")).expect(200);
+        ADMIN.get("cloud/locations/999999", type("datacenter")).expectError(404, "DC-0");
     }
 }

@@ -75,7 +75,7 @@ public class LeadElectionContextListener implements ServletContextListener {
         if (election != null) {
             election.close();
         } else {
-            leadership.lost("shutdown");
+            leadership.lost(Leadership.SHUTDOWN);
         }
     }
 }

@@ -16,6 +16,8 @@ import org.apache.curator.framework.recipes.leader.LeaderSelectorListener;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 
+import com.abiquo.cluster.Leadership;
+
 /**
  * One participant of the leader election at {@code /api/leader-election}: a Curator
  * {@link LeaderSelector} with autoRequeue whose participant znodes ({@code _c_<uuid>-lock-<seq>})
@@ -187,7 +189,7 @@ public final class LeaderElection implements AutoCloseable {
                 Thread.currentThread().interrupt();
             } finally {
                 try {
-                    stepDown(closing ? "shutdown" : "leadership interrupted");
+                    stepDown(closing ? Leadership.SHUTDOWN : "leadership interrupted");
                 } finally {
                     released.countDown();
                 }

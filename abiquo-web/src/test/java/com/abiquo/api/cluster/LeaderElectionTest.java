@@ -100,6 +100,14 @@ class LeaderElectionTest {
         return l;
     }
 
+    static int participants(Node n) {
+        try {
+            return n.election.participants().size();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     static void await(BooleanSupplier condition, long millis, String what) throws InterruptedException {
         long end = System.currentTimeMillis() + millis;
         while (!condition.getAsBoolean()) {
@@ -162,6 +170,7 @@ class LeaderElectionTest {
         Node a = node("a");
         await(() -> a.leading.get(), 5000, "a leads");
         Node b = node("b");
+        await(() -> participants(a) == 2, 3000, "b is in line"); // else a may requeue ahead of b
         a.election.relinquish();
         await(() -> b.leading.get(), 3000, "b leads");
         assertThat(a.leading).isFalse();

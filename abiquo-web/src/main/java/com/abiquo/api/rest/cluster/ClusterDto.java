@@ -26,12 +26,21 @@ public class ClusterDto extends RestDto {
     public String leaderHeartbeat;
     public List<Participant> participants = new ArrayList<>();
     public List<Consumer> leaderOnlyConsumers = new ArrayList<>();
+    public List<Queue> queues = new ArrayList<>();
+    public String queuesProblem;
 
     public static class Participant {
         public String znode;
         public long sequence;
         public String node;
         public boolean leader;
+    }
+
+    public static class Queue {
+        public String name;
+        public boolean leaderOnly;
+        public long messages;
+        public long consumers;
     }
 
     public static class Consumer {

@@ -1,6 +1,8 @@
 package com.abiquo.api.rest.cluster;
 
+import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import com.abiquo.api.cluster.LeadElectionContextListener;
@@ -8,18 +10,24 @@ import com.abiquo.api.cluster.LeaderElection;
 import com.abiquo.api.rest.protocol.AbiquoMediaTypes;
 import com.abiquo.api.rest.protocol.Links;
 import com.abiquo.api.security.Requires;
+import com.abiquo.cluster.ConsumerProbes;
 import com.abiquo.cluster.LeaderEpoch;
 import com.abiquo.cluster.Leadership;
 import com.abiquo.error.ApiError;
 import com.abiquo.error.ApiException;
+import com.abiquo.messaging.Messaging;
 import com.abiquo.security.Privilege;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /** {@code GET /api/admin/cluster}: who leads, who takes part, the epoch, this node's leader-only consumers. */
@@ -32,6 +40,12 @@ public class ClusterResource {
 
     @Inject
     LeaderEpoch epochs;
+
+    @Inject
+    Messaging messaging;
+
+    @Inject
+    ConsumerProbes probes;
 
     @Context
     UriInfo uriInfo;
@@ -78,7 +92,63 @@ public class ClusterResource {
             c.deliveryActive = mdb[1];
             dto.leaderOnlyConsumers.add(c);
         }
-        dto.add(Links.of(uriInfo).link("self", ClusterDto.TYPE, "admin/cluster"));
+        try {
+            for (Messaging.QueueStats q : messaging.queueStats()) {
+                ClusterDto.Queue out = new ClusterDto.Queue();
+                out.name = q.queue();
+                out.leaderOnly = q.leaderOnly();
+                out.messages = q.messages();
+                out.consumers = q.consumers();
+                dto.queues.add(out);
+            }
+        } catch (IOException | RuntimeException e) {
+            dto.queuesProblem = "RabbitMQ: " + e.getMessage();
+        }
+        Links links = Links.of(uriInfo);
+        dto.add(links.link("self", ClusterDto.TYPE, "admin/cluster"));
+        dto.add(links.link("probes", ProbeDto.COLLECTION_TYPE, "admin/cluster/probes"));
         return dto;
+    }
+
+    /** Sends probes through every leader-only queue (any node may publish); the leader records them. */
+    @POST
+    @Path("action/probe")
+    @Produces({ProbeDto.COLLECTION_TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.CLUSTER_VIEW)
+    public Response probe(@QueryParam("count") @DefaultValue("1") String count, @QueryParam("prefix") String prefix) {
+        int n;
+        try {
+            n = Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > 1000) {
+            throw ApiException.of(ApiError.QUERY_INVALID_PARAMETER, "count", "must be a whole number between 1 and 1000");
+        }
+        if (prefix != null && !prefix.matches("[A-Za-z0-9_\\-]{1,20}")) {
+            throw ApiException.of(ApiError.QUERY_INVALID_PARAMETER, "prefix", "must be 1-20 letters, digits, '_' or '-'");
+        }
+        List<String> ids = probes.send(n, prefix);
+        List<ProbeDto> sent = ids.stream().map(id -> ProbeDto.sent(id)).toList();
+        return Response.accepted(com.abiquo.api.rest.protocol.Collections.of(sent, uriInfo, ProbeDto.COLLECTION_TYPE)).build();
+    }
+
+    /** The probes the leader recorded lately, newest first. */
+    @GET
+    @Path("probes")
+    @Produces({ProbeDto.COLLECTION_TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.CLUSTER_VIEW)
+    public com.abiquo.api.rest.protocol.CollectionDto<ProbeDto> probes(@QueryParam("limit") @DefaultValue("100") String limit) {
+        int n;
+        try {
+            n = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > 100_000) {
+            throw ApiException.of(ApiError.QUERY_INVALID_PARAMETER, "limit", "must be a whole number between 1 and 100000");
+        }
+        List<ProbeDto> recent = probes.recent(n).stream().map(ProbeDto::from).toList();
+        return com.abiquo.api.rest.protocol.Collections.of(recent, uriInfo, ProbeDto.COLLECTION_TYPE);
     }
 }

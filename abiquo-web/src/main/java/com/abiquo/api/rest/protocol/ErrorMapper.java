@@ -44,8 +44,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (t instanceof OptimisticLockException) {
             return respond(ApiException.of(ApiError.CONFLICT, "The resource was changed by another request; read it and try again"));
         }
-        if (isUniqueViolation(t)) {
+        if (hasSqlError(t, 1062)) {
             return respond(ApiException.of(ApiError.CONFLICT, "Another resource already has the same unique value"));
+        }
+        if (hasSqlError(t, 1451)) {
+            return respond(ApiException.of(ApiError.CONFLICT, "The resource is still in use by others; remove them first"));
         }
         if (isConnectionFailure(t)) {
             LOG.log(Level.WARNING, "Database unavailable: " + t);
@@ -110,9 +113,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return t;
     }
 
-    private static boolean isUniqueViolation(Throwable t) {
+    /** 1062: duplicate key; 1451: a row others still refer to. */
+    private static boolean hasSqlError(Throwable t, int code) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException sql && sql.getErrorCode() == 1062) {
+            if (c instanceof SQLException sql && sql.getErrorCode() == code) {
                 return true;
             }
         }

@@ -1,0 +1,109 @@
+package com.abiquo.cluster;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
+
+import com.abiquo.messaging.Messaging;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * What every leader-only MDB does with a message, in the MDB's own transaction: (1) fencing, the
+ * epoch this node leads with must still be current (else the transaction rolls back and the
+ * message returns to the queue for the real leader); (2) idempotency, the message id is recorded
+ * in {@code processed_message} in the same transaction, so a redelivery after a crash between
+ * commit and acknowledgement changes nothing; (3) the handler of its type. A message that cannot
+ * be read goes to the dead-letter queue with the reason, never silently dropped.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class LeaderMessages {
+
+    private static final Logger LOG = Logger.getLogger(LeaderMessages.class.getName());
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Leadership leadership;
+
+    @EJB
+    private LeaderEpoch epochs;
+
+    @EJB
+    private Messaging messaging;
+
+    @Inject
+    @Any
+    private Instance<LeaderMessageHandler> handlers;
+
+    public void handle(String queue, Message message) {
+        long epoch = leadership.epoch();
+        epochs.requireCurrent(epoch);
+        String id;
+        String raw;
+        try {
+            id = message.getStringProperty("messageId");
+            if (id == null) {
+                id = message.getJMSMessageID();
+            }
+            raw = body(message);
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot read a message of " + queue + ": " + e.getMessage(), e);
+        }
+        int fresh = em.createNativeQuery("INSERT IGNORE INTO processed_message (consumer, message_id, epoch) VALUES (?,?,?)")
+                .setParameter(1, queue).setParameter(2, id).setParameter(3, epoch).executeUpdate();
+        if (fresh == 0) {
+            String duplicate = id;
+            LOG.info(() -> "Message " + duplicate + " of " + queue + " was already handled: acknowledged, nothing done");
+            return;
+        }
+        JsonObject body;
+        try {
+            body = Json.createReader(new StringReader(raw)).readObject();
+        } catch (JsonException | IllegalStateException e) {
+            deadLetter(queue, id, raw, "not a JSON object: " + e.getMessage());
+            return;
+        }
+        String type = body.getString("type", "");
+        LeaderMessage leaderMessage = new LeaderMessage(id, queue, type, body, epoch);
+        for (LeaderMessageHandler handler : handlers) {
+            if (handler.type().equals(type)) {
+                handler.handle(leaderMessage);
+                return;
+            }
+        }
+        deadLetter(queue, id, raw, "no handler for message type '" + type + "'");
+    }
+
+    private void deadLetter(String queue, String id, String raw, String reason) {
+        LOG.warning(() -> "Message " + id + " of " + queue + " dead-lettered: " + reason);
+        String wrapped = Json.createObjectBuilder().add("reason", reason).add("queue", queue).add("messageId", id)
+                .add("body", raw).build().toString();
+        messaging.publisher().publishJson(com.abiquo.messaging.Queues.DEAD_LETTER_EXCHANGE, queue, "dead-" + id, wrapped);
+    }
+
+    private static String body(Message message) throws JMSException {
+        if (message instanceof BytesMessage bytes) {
+            byte[] b = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(b);
+            return new String(b, StandardCharsets.UTF_8);
+        }
+        return message.getBody(String.class);
+    }
+}

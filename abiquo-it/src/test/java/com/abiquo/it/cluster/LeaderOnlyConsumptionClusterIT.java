@@ -1,0 +1,173 @@
+package com.abiquo.it.cluster;
+
+import static com.abiquo.it.cluster.LocalCluster.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.abiquo.it.Api;
+import com.abiquo.it.cluster.LocalCluster.Node;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Only the leader consumes the leader-only queues, and a leader dying mid-stream loses nothing and
+ * does nothing twice: probes published through any node before and during a kill -9 of the
+ * leader are each handled exactly once (the handler counts its handlings of each probe in kinton).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LeaderOnlyConsumptionClusterIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final int LEADER_ONLY_QUEUES = 3;
+    static LocalCluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = new LocalCluster();
+        cluster.start(2);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    static JsonNode view(Node n) {
+        return n.get("admin/cluster").filter(r -> r.statusCode() == 200).map(r -> {
+            try {
+                return JSON.readTree(r.body());
+            } catch (IOException e) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    static Node leader() {
+        Node[] found = new Node[1];
+        waitFor(() -> {
+            List<Node> leaders = cluster.alive().stream().filter(n -> {
+                JsonNode v = view(n);
+                return v != null && v.path("thisNodeLeads").asBoolean();
+            }).toList();
+            found[0] = leaders.size() == 1 ? leaders.get(0) : null;
+            return found[0] != null;
+        }, 20_000, "one leader");
+        return found[0];
+    }
+
+    static Node follower(Node leader) {
+        return cluster.alive().stream().filter(n -> n != leader).findFirst().orElseThrow();
+    }
+
+    static void probe(Node via, int count, String prefix) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(via.url("admin/cluster/action/probe?count=" + count
+                + "&prefix=" + prefix))).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (Api.ADMIN + ":" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json").build();
+        HttpResponse<String> response = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(JSON.readTree(response.body()).path("totalSize").asInt()).isEqualTo(count * LEADER_ONLY_QUEUES);
+    }
+
+    static long[] handled(String prefix) {
+        String schema = System.getProperty("it.cluster.db.name", "kinton_it_cluster");
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + schema, "abiquo", "abiquo");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*), COALESCE(MAX(handled), 0), COUNT(DISTINCT epoch) "
+                        + "FROM consumer_probe WHERE probe_id LIKE '" + prefix + "-%'")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void onlyTheLeaderHasConsumers() {
+        Node leader = leader();
+        Node follower = follower(leader);
+        waitFor(() -> {
+            JsonNode v = view(leader);
+            return v != null && v.path("leaderOnlyConsumers").size() == LEADER_ONLY_QUEUES
+                    && streamAll(v.path("leaderOnlyConsumers")).allMatch(c -> c.path("deliveryActive").asText().equals("true"));
+        }, 10_000, "the leader's MDBs to be active");
+        JsonNode followerView = view(follower);
+        assertThat(followerView.path("leaderOnlyConsumers")).hasSize(LEADER_ONLY_QUEUES);
+        assertThat(streamAll(followerView.path("leaderOnlyConsumers")))
+                .allSatisfy(c -> assertThat(c.path("deliveryActive").asText()).isEqualTo("false"));
+        // the broker agrees: exactly one consumer on each leader-only queue (the leader's)
+        waitFor(() -> streamAll(view(follower).path("queues")).filter(q -> q.path("leaderOnly").asBoolean())
+                .allMatch(q -> q.path("consumers").asLong() == 1), 10_000, "one consumer per leader-only queue");
+    }
+
+    @Test
+    @Order(2)
+    void probesThroughAnyNodeAreHandledExactlyOnceByTheLeader() throws Exception {
+        Node leader = leader();
+        probe(follower(leader), 20, "steady");
+        waitFor(() -> handled("steady")[0] == 20 * LEADER_ONLY_QUEUES, 20_000, "all steady probes handled");
+        assertThat(handled("steady")[1]).as("no probe handled twice").isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void aLeaderKilledMidStreamLosesNothingAndRepeatsNothing() throws Exception {
+        Node leader = leader();
+        Node survivor = follower(leader);
+        probe(survivor, 100, "before");
+        leader.kill();
+        probe(survivor, 50, "during");
+        Node next = leader();
+        assertThat(next).isSameAs(survivor);
+        waitFor(() -> handled("before")[0] == 100 * LEADER_ONLY_QUEUES && handled("during")[0] == 50 * LEADER_ONLY_QUEUES,
+                60_000, "every probe published before and during the failover to be handled");
+        assertThat(handled("before")[1]).as("no probe handled twice").isEqualTo(1);
+        assertThat(handled("during")[1]).as("no probe handled twice").isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void losingZooKeeperStopsTheConsumersAndTheyComeBackWithALeader() throws Exception {
+        cluster.restart(cluster.nodes().stream().filter(n -> !n.alive()).findFirst().orElseThrow());
+        Node leader = leader();
+        cluster.zookeeper().stop();
+        waitFor(() -> streamAll(view(leader).path("leaderOnlyConsumers"))
+                .allMatch(c -> c.path("deliveryActive").asText().equals("false")), 5_000,
+                "the leader to stop its consumers when its ZooKeeper session is in doubt");
+        cluster.zookeeper().restart();
+        Node next = leader();
+        probe(follower(next), 10, "after-zk");
+        waitFor(() -> handled("after-zk")[0] == 10 * LEADER_ONLY_QUEUES, 30_000, "probes after ZooKeeper came back");
+        assertThat(handled("after-zk")[1]).isEqualTo(1);
+    }
+
+    static java.util.stream.Stream<JsonNode> streamAll(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+    }
+}
