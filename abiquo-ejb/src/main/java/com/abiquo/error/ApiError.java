@@ -71,7 +71,18 @@ public enum ApiError {
     PRIVILEGE_NOT_FOUND(404, "PRIVILEGE-0", "The requested privilege does not exist"),
     SCOPE_NOT_FOUND(404, "SCOPE-0", "The requested scope does not exist"),
     SCOPE_DUPLICATED_NAME(409, "SCOPE-1", "There is already a scope with the name '%s'"),
-    SCOPE_IN_USE(409, "SCOPE-2", "The scope is in use and cannot be deleted");
+    SCOPE_IN_USE(409, "SCOPE-2", "The scope is in use and cannot be deleted"),
+
+    // Rules (allocation rules and reserved machines)
+    RULE_NOT_FOUND(404, "RULE-0", "The requested rule does not exist"),
+    RULE_DUPLICATED(409, "RULE-1", "%s"),
+    RULE_INVALID_LOAD_PERCENTAGE(400, "RULE-2",
+            "cpuLoadPercentage and ramLoadPercentage are required, from 0 to 2147483647 (got %s and %s)"),
+    RULE_INVALID_SCOPE(400, "RULE-3", "%s"),
+    RULE_SAME_ENTERPRISE(400, "RULE-4", "An enterprise exclusion rule needs two different enterprises"),
+    RULE_INVALID_FIT_POLICY(400, "RULE-5", "Invalid fitPolicy '%s'; valid values are PROGRESSIVE and PERFORMANCE"),
+    MACHINE_RESERVED_BY_OTHER(409, "RULE-6", "The machine is already reserved by another enterprise"),
+    MACHINE_NOT_RESERVED(404, "RULE-7", "The machine is not reserved by this enterprise");
 
     private final int status;
     private final String code;

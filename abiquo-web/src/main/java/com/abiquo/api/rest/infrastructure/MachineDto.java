@@ -160,6 +160,11 @@ public class MachineDto extends RestDto {
         return dto;
     }
 
+    /** The link a rule or a reservation carries to its machine. */
+    public static LinkDto link(Links links, Machine m) {
+        return links.titled("machine", TYPE, m.getName(), path(m));
+    }
+
     /** {@code admin/datacenters/{dc}/racks/{rack}/machines/{m}}, under the API root. */
     static String path(Machine m) {
         return RackDto.path(m.getRack()) + "/machines/" + m.getId();

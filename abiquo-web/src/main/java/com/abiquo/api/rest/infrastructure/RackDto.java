@@ -81,8 +81,8 @@ public class RackDto extends RestDto {
         return "admin/datacenters/" + rack.getDatacenter().getId() + "/racks/" + rack.getId();
     }
 
-    /** The link a machine carries to its rack. */
-    static com.abiquo.api.rest.protocol.LinkDto link(Links links, Rack rack) {
+    /** The link a machine (or a rule about the rack) carries to its rack. */
+    public static com.abiquo.api.rest.protocol.LinkDto link(Links links, Rack rack) {
         return links.titled("rack", TYPE, rack.getName(), path(rack));
     }
 }
