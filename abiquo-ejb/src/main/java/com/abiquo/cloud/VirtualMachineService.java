@@ -68,6 +68,11 @@ public class VirtualMachineService {
         return q.fetch(request);
     }
 
+    /** Whether the machine exists at all (whoever's it is). */
+    public boolean exists(Integer id) {
+        return em.find(VirtualMachine.class, id) != null;
+    }
+
     public VirtualMachine get(Integer vdcId, Integer vappId, Integer id) {
         return access.vm(vdcId, vappId, id);
     }
