@@ -82,7 +82,39 @@ public enum ApiError {
     RULE_SAME_ENTERPRISE(400, "RULE-4", "An enterprise exclusion rule needs two different enterprises"),
     RULE_INVALID_FIT_POLICY(400, "RULE-5", "Invalid fitPolicy '%s'; valid values are PROGRESSIVE and PERFORMANCE"),
     MACHINE_RESERVED_BY_OTHER(409, "RULE-6", "The machine is already reserved by another enterprise"),
-    MACHINE_NOT_RESERVED(404, "RULE-7", "The machine is not reserved by this enterprise");
+    MACHINE_NOT_RESERVED(404, "RULE-7", "The machine is not reserved by this enterprise"),
+
+
+    // Cloud
+    VDC_NOT_FOUND(404, "VDC-0", "The requested virtual datacenter does not exist"),
+    VDC_DUPLICATED_NAME(409, "VDC-1", "The enterprise already has a virtual datacenter named '%s'"),
+    VDC_HYPERVISOR_NOT_AVAILABLE(409, "VDC-2", "The hypervisor type '%s' is not available in the datacenter"),
+    VDC_DATACENTER_NOT_ALLOWED(409, "VDC-3", "The enterprise has no limit in datacenter '%s' and cannot use it"),
+    VDC_HAS_DEPLOYED_VMS(409, "VDC-4", "The virtual datacenter has deployed virtual machines; undeploy them first"),
+    VDC_INVALID_HYPERVISOR(400, "VDC-5", "Invalid hypervisor type '%s'"),
+    VAPP_NOT_FOUND(404, "VAPP-0", "The requested virtual appliance does not exist"),
+    VAPP_HAS_DEPLOYED_VMS(409, "VAPP-1", "The virtual appliance has deployed virtual machines; undeploy them first"),
+    VM_NOT_FOUND(404, "VM-1", "The requested virtual machine does not exist"),
+    VM_LOCKED(409, "VM-2", "The virtual machine is already locked by another operation"),
+    VM_INVALID_STATE_DELETE(409, "VM-8", "Only NOT_ALLOCATED or UNKNOWN virtual machines can be deleted now"),
+    VM_RECONFIGURE_STATE(409, "VM-13", "The virtual machine cannot be reconfigured in state %s"),
+    VM_INVALID(400, "VM-14", "Invalid virtual machine: %s"),
+    TEMPLATE_NOT_FOUND(404, "TEMPLATE-0", "The requested virtual machine template does not exist"),
+    TEMPLATE_IN_USE(409, "TEMPLATE-1", "The template is used by virtual machines and cannot be deleted"),
+    TEMPLATE_NOT_COMPATIBLE(409, "TEMPLATE-2", "The template cannot be used in this virtual datacenter: %s"),
+    TEMPLATE_INVALID(400, "TEMPLATE-3", "Invalid template: %s"),
+    TEMPLATE_REPOSITORY_UNREADABLE(409, "TEMPLATE-4", "The template repository could not be read: %s"),
+    TEMPLATE_REPOSITORY_NOT_FOUND(404, "TEMPLATE-5", "The requested datacenter repository does not exist"),
+    TEMPLATE_NO_APPLIANCE_MANAGER(409, "TEMPLATE-6",
+            "The datacenter has no APPLIANCE_MANAGER remote service to read the repository from"),
+    NETWORK_NOT_FOUND(404, "NETWORK-0", "The requested private network does not exist"),
+    NETWORK_INVALID(400, "NETWORK-1", "Invalid network: %s"),
+    NETWORK_DUPLICATED_NAME(409, "NETWORK-2", "The virtual datacenter already has a network named '%s'"),
+    NETWORK_IN_USE(409, "NETWORK-3", "The network has IPs in use or is the default network of its virtual datacenter"),
+    IP_NOT_FOUND(404, "IP-0", "The requested IP does not exist"),
+    IP_EXHAUSTED(409, "IP-1", "The network '%s' has no free IP left"),
+    TASK_NOT_FOUND(404, "TASK-1", "The requested task does not exist"),
+    TASK_STORE_UNAVAILABLE(503, "TASK-2", "The task store (Redis) is not available; try again later");
 
     private final int status;
     private final String code;

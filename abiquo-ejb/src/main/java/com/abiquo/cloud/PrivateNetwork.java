@@ -1,0 +1,80 @@
+package com.abiquo.cloud;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A private (INTERNAL) network of a virtual datacenter: the IPs its VMs get. */
+@Entity
+@Table(name = "vdc_network")
+public class PrivateNetwork {
+
+    public static final String INTERNAL = "INTERNAL";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Integer id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "vdc_id")
+    private VirtualDatacenter virtualDatacenter;
+
+    @Column(nullable = false, length = 128)
+    private String name;
+
+    @Column(nullable = false, length = 15)
+    private String address;
+
+    @Column(nullable = false)
+    private int mask;
+
+    @Column(nullable = false, length = 15)
+    private String gateway;
+
+    @Column(name = "primary_dns", nullable = false)
+    private String primaryDns = "";
+
+    @Column(name = "secondary_dns", nullable = false)
+    private String secondaryDns = "";
+
+    @Column(name = "sufix_dns", nullable = false)
+    private String sufixDns = "";
+
+    @Column(nullable = false, length = 16)
+    private String type = INTERNAL;
+
+    @Version
+    private int version;
+
+    protected PrivateNetwork() {
+    }
+
+    public PrivateNetwork(VirtualDatacenter vdc, NetworkSpec spec) {
+        this.virtualDatacenter = vdc;
+        this.name = spec.name();
+        this.address = spec.address();
+        this.mask = spec.mask();
+        this.gateway = spec.gateway();
+        this.primaryDns = spec.primaryDns();
+        this.secondaryDns = spec.secondaryDns();
+        this.sufixDns = spec.sufixDns();
+    }
+
+    public Integer getId() { return id; }
+    public VirtualDatacenter getVirtualDatacenter() { return virtualDatacenter; }
+    public String getName() { return name; }
+    public String getAddress() { return address; }
+    public int getMask() { return mask; }
+    public String getGateway() { return gateway; }
+    public String getPrimaryDns() { return primaryDns; }
+    public String getSecondaryDns() { return secondaryDns; }
+    public String getSufixDns() { return sufixDns; }
+    public String getType() { return type; }
+}

@@ -1,0 +1,98 @@
+package com.abiquo.cloud;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A virtual machine of an appliance, made from a template; NOT_ALLOCATED until deployed. */
+@Entity
+@Table(name = "virtual_machine")
+public class VirtualMachine {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Integer id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "vapp_id")
+    private VirtualAppliance virtualAppliance;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "template_id")
+    private VirtualMachineTemplate template;
+
+    @Column(nullable = false, length = 36)
+    private String uuid;
+
+    @Column(nullable = false, length = 64)
+    private String name;
+
+    @Column(nullable = false, length = 128)
+    private String label;
+
+    @Column(nullable = false)
+    private String description = "";
+
+    @Column(nullable = false, length = 32)
+    private String password;
+
+    @Column(nullable = false)
+    private int cpu;
+
+    @Column(nullable = false)
+    private int ram;
+
+    @Column(nullable = false)
+    private long hd;
+
+    @Column(name = "cores_per_socket", nullable = false)
+    private int coresPerSocket = 1;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private VirtualMachineState state = VirtualMachineState.NOT_ALLOCATED;
+
+    @Version
+    private int version;
+
+    protected VirtualMachine() {
+    }
+
+    public VirtualMachine(VirtualAppliance vapp, VirtualMachineTemplate template, String uuid, String password) {
+        this.virtualAppliance = vapp;
+        this.template = template;
+        this.uuid = uuid;
+        this.name = "ABQ_" + uuid;
+        this.password = password;
+    }
+
+    public Integer getId() { return id; }
+    public VirtualAppliance getVirtualAppliance() { return virtualAppliance; }
+    public VirtualMachineTemplate getTemplate() { return template; }
+    public String getUuid() { return uuid; }
+    public String getName() { return name; }
+    public String getLabel() { return label; }
+    public void setLabel(String label) { this.label = label; }
+    public String getDescription() { return description; }
+    public void setDescription(String d) { this.description = d == null ? "" : d; }
+    public String getPassword() { return password; }
+    public int getCpu() { return cpu; }
+    public void setCpu(int cpu) { this.cpu = cpu; }
+    public int getRam() { return ram; }
+    public void setRam(int ram) { this.ram = ram; }
+    public long getHd() { return hd; }
+    public void setHd(long hd) { this.hd = hd; }
+    public int getCoresPerSocket() { return coresPerSocket; }
+    public void setCoresPerSocket(int c) { this.coresPerSocket = c; }
+    public VirtualMachineState getState() { return state; }
+    public void setState(VirtualMachineState state) { this.state = state; }
+}

@@ -1,0 +1,210 @@
+package com.abiquo.api.rest.cloud;
+
+import java.util.List;
+
+import com.abiquo.api.rest.protocol.AbiquoMediaTypes;
+import com.abiquo.api.rest.protocol.AcceptedRequestDto;
+import com.abiquo.api.rest.protocol.Bodies;
+import com.abiquo.api.rest.protocol.CollectionDto;
+import com.abiquo.api.rest.protocol.Collections;
+import com.abiquo.api.rest.protocol.Ids;
+import com.abiquo.api.rest.protocol.InputLinks;
+import com.abiquo.api.rest.protocol.LinkDto;
+import com.abiquo.api.rest.protocol.Links;
+import com.abiquo.api.rest.protocol.PagingParams;
+import com.abiquo.api.security.Requires;
+import com.abiquo.cloud.PrivateNetworkService;
+import com.abiquo.cloud.VirtualMachine;
+import com.abiquo.cloud.VirtualMachineService;
+import com.abiquo.cloud.Warnings;
+import com.abiquo.error.ApiError;
+import com.abiquo.error.ApiException;
+import com.abiquo.security.Caller;
+import com.abiquo.security.Privilege;
+import com.abiquo.task.Job;
+import com.abiquo.task.JobState;
+import com.abiquo.task.Task;
+import com.abiquo.task.TaskState;
+import com.abiquo.task.TaskStore;
+import com.abiquo.task.TaskType;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code .../virtualappliances/{vapp}/virtualmachines}: machines made from templates, their state,
+ * tasks and tags. Delete answers 202 with a task (already finished for a machine not deployed).
+ */
+@Path("cloud/virtualdatacenters/{vdc}/virtualappliances/{vapp}/virtualmachines")
+@RequestScoped
+@Transactional
+public class VirtualMachineResource {
+
+    @Inject
+    VirtualMachineService vms;
+
+    @Inject
+    PrivateNetworkService networks;
+
+    @Inject
+    TaskStore tasks;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Warnings warnings;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Produces({VirtualMachineDto.COLLECTION_TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_ENUMERATE)
+    public CollectionDto<VirtualMachineDto> list(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp,
+            @BeanParam PagingParams paging) {
+        return Collections.of(vms.list(Ids.parse(vdc), Ids.parse(vapp), paging.toRequest()), this::dto, uriInfo,
+                VirtualMachineDto.COLLECTION_TYPE);
+    }
+
+    @POST
+    @Consumes({VirtualMachineDto.TYPE, AbiquoMediaTypes.JSON})
+    @Produces({VirtualMachineDto.TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_MANAGE_VM)
+    public Response create(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, VirtualMachineDto body,
+            @QueryParam("force") String force) {
+        Bodies.require(body);
+        LinkDto template = body.link("virtualmachinetemplate")
+                .orElseThrow(() -> ApiException.of(ApiError.MISSING_LINK, "virtualmachinetemplate"));
+        int[] ids = InputLinks.ids(template, CloudPaths.TEMPLATE_TEMPLATE);
+        VirtualMachine vm = vms.create(Ids.parse(vdc), Ids.parse(vapp), ids, spec(body, force));
+        return VirtualDatacenterResource.withWarnings(Response.status(Response.Status.CREATED), warnings)
+                .entity(dto(vm)).build();
+    }
+
+    @GET
+    @Path("{vm}")
+    @Produces({VirtualMachineDto.TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_ENUMERATE)
+    public VirtualMachineDto get(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id) {
+        return dto(vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)));
+    }
+
+    /** Reconfigure: 200 while not deployed (the deploy pipeline answers 202 for deployed machines). */
+    @PUT
+    @Path("{vm}")
+    @Consumes({VirtualMachineDto.TYPE, AbiquoMediaTypes.JSON})
+    @Produces({VirtualMachineDto.TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_MANAGE_VM)
+    public Response update(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id,
+            VirtualMachineDto body, @QueryParam("force") String force) {
+        Bodies.require(body);
+        VirtualMachine vm = vms.update(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id), spec(body, force));
+        return VirtualDatacenterResource.withWarnings(Response.ok(), warnings).entity(dto(vm)).build();
+    }
+
+    @DELETE
+    @Path("{vm}")
+    @Produces({AcceptedRequestDto.TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_MANAGE_VM)
+    public Response delete(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id) {
+        VirtualMachine vm = vms.delete(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id));
+        String path = CloudPaths.vm(vm);
+        Task task = tasks.create(Task.OWNER_VIRTUAL_MACHINE, vm.getId().toString(), String.valueOf(caller.userId()),
+                vm.getVirtualAppliance().getVirtualDatacenter().getEnterprise().getId().toString(), TaskType.DELETE,
+                TaskState.FINISHED_SUCCESSFULLY, List.of(new Job.Spec("DELETE", "Delete task's deletion of virtual "
+                        + "machine with id " + vm.getId(), JobState.DONE)));
+        AcceptedRequestDto accepted = new AcceptedRequestDto();
+        accepted.add(Links.of(uriInfo).link("status", TaskDto.TYPE, path + "/tasks/" + task.taskId()));
+        return Response.status(Response.Status.ACCEPTED).entity(accepted).build();
+    }
+
+    @GET
+    @Path("{vm}/state")
+    @Produces({VirtualMachineDto.STATE_TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_ENUMERATE)
+    public VirtualMachineStateDto state(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp,
+            @PathParam("vm") String id) {
+        return VirtualMachineStateDto.from(vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)), Links.of(uriInfo));
+    }
+
+    @GET
+    @Path("{vm}/tags")
+    @Produces({"application/vnd.abiquo.tags+json", AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_ENUMERATE)
+    public CollectionDto<Object> tags(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp,
+            @PathParam("vm") String id) {
+        vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id));
+        return new CollectionDto<>(List.of(), 0);
+    }
+
+    /** Tags are not kept yet: a PUT (Ansible sends {}) is accepted and answers the empty set. */
+    @PUT
+    @Path("{vm}/tags")
+    @Consumes({"application/vnd.abiquo.tags+json", AbiquoMediaTypes.JSON})
+    @Produces({"application/vnd.abiquo.asynctask+json", "application/vnd.abiquo.tags+json", AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_MANAGE_VM)
+    public CollectionDto<Object> putTags(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp,
+            @PathParam("vm") String id, String ignored) {
+        return tags(vdc, vapp, id);
+    }
+
+    @GET
+    @Path("{vm}/tasks")
+    @Produces({TaskDto.COLLECTION_TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_ENUMERATE)
+    public CollectionDto<TaskDto> tasks(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp,
+            @PathParam("vm") String id) {
+        VirtualMachine vm = vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id));
+        Links links = Links.of(uriInfo);
+        return Collections.of(tasks.list(Task.OWNER_VIRTUAL_MACHINE, vm.getId().toString()),
+                t -> TaskDto.from(t, CloudPaths.vm(vm), links), uriInfo, TaskDto.COLLECTION_TYPE);
+    }
+
+    /**
+     * One task; it outlives its machine (a delete's task is read after the machine is gone), so
+     * tenancy is then checked on the enterprise stored with the task.
+     */
+    @GET
+    @Path("{vm}/tasks/{task}")
+    @Produces({TaskDto.TYPE, TaskDto.EXTENDED_TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_ENUMERATE)
+    public TaskDto task(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id,
+            @PathParam("task") String taskId) {
+        int vdcId = Ids.parse(vdc);
+        int vappId = Ids.parse(vapp);
+        int vmId = Ids.parse(id);
+        Task task = tasks.get(taskId).filter(t -> Task.OWNER_VIRTUAL_MACHINE.equals(t.ownerType())
+                && String.valueOf(vmId).equals(t.ownerId())).orElseThrow(() -> ApiException.of(ApiError.TASK_NOT_FOUND));
+        if (vms.exists(vmId)) {
+            vms.get(vdcId, vappId, vmId);
+        } else {
+            caller.requireEnterprise(Integer.valueOf(task.enterpriseId()), ApiError.TASK_NOT_FOUND);
+        }
+        return TaskDto.from(task, "cloud/virtualdatacenters/" + vdcId + "/virtualappliances/" + vappId
+                + "/virtualmachines/" + vmId, Links.of(uriInfo));
+    }
+
+    private VirtualMachineDto dto(VirtualMachine vm) {
+        return VirtualMachineDto.from(vm, networks.ipsOf(vm), Links.of(uriInfo));
+    }
+
+    private static VirtualMachineService.Spec spec(VirtualMachineDto body, String force) {
+        return new VirtualMachineService.Spec(body.label, body.description, body.cpu, body.ram, body.hdInBytes,
+                body.coresPerSocket, VirtualDatacenterResource.forced(force));
+    }
+}
