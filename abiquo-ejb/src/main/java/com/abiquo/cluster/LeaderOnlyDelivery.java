@@ -26,11 +26,10 @@ public final class LeaderOnlyDelivery {
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final String deployment;
-    private final String subdeployment;
 
-    public LeaderOnlyDelivery(String deployment, String subdeployment) {
+    /** @param deployment the EAR's deployment name, e.g. {@code abiquo.ear} */
+    public LeaderOnlyDelivery(String deployment) {
         this.deployment = deployment;
-        this.subdeployment = subdeployment;
     }
 
     /**
@@ -41,12 +40,13 @@ public final class LeaderOnlyDelivery {
      */
     public synchronized boolean reconcile(boolean active) {
         List<ObjectName> present = present();
+        boolean done = present.size() == LEADER_ONLY_MDBS.size();
         for (ObjectName mdb : present) {
             if (!String.valueOf(active).equals(deliveryActive(mdb))) {
-                invoke(mdb, active ? "startDelivery" : "stopDelivery");
+                done &= invoke(mdb, active ? "startDelivery" : "stopDelivery");
             }
         }
-        return present.size() == LEADER_ONLY_MDBS.size();
+        return done;
     }
 
     private String deliveryActive(ObjectName mdb) {
@@ -66,15 +66,12 @@ public final class LeaderOnlyDelivery {
         return all;
     }
 
+    /** The MBeans of the leader-only MDBs of this deployment that are registered now, whatever jar holds them. */
     private List<ObjectName> present() {
         List<ObjectName> found = new ArrayList<>();
         for (String name : LEADER_ONLY_MDBS) {
             try {
-                ObjectName on = new ObjectName("jboss.as:deployment=" + deployment + ",subdeployment=" + subdeployment
-                        + ",subsystem=ejb3,message-driven-bean=" + name);
-                if (server.isRegistered(on)) {
-                    found.add(on);
-                }
+                found.addAll(server.queryNames(new ObjectName("jboss.as:deployment=" + deployment + ",subdeployment=*,subsystem=ejb3,message-driven-bean=" + name), null));
             } catch (JMException e) {
                 throw new IllegalStateException(e);
             }
@@ -82,12 +79,15 @@ public final class LeaderOnlyDelivery {
         return found;
     }
 
-    private void invoke(ObjectName mdb, String operation) {
+    /** False when the operation failed; until the deployment completes it fails, and is retried. */
+    private boolean invoke(ObjectName mdb, String operation) {
         try {
             server.invoke(mdb, operation, new Object[0], new String[0]);
             LOG.info(() -> operation + " " + mdb.getKeyProperty("message-driven-bean"));
+            return true;
         } catch (JMException e) {
-            LOG.severe(operation + " of " + mdb.getKeyProperty("message-driven-bean") + " failed: " + e);
+            LOG.fine(() -> operation + " of " + mdb.getKeyProperty("message-driven-bean") + " failed: " + e);
+            return false;
         }
     }
 }

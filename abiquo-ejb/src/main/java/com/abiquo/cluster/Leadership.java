@@ -37,9 +37,6 @@ public class Leadership {
     @Resource(lookup = "java:app/AppName")
     private String appName;
 
-    @Resource(lookup = "java:module/ModuleName")
-    private String moduleName;
-
     private String nodeName;
     private LeaderOnlyDelivery delivery;
     private volatile long epoch;
@@ -55,7 +52,7 @@ public class Leadership {
     @PostConstruct
     void init() {
         nodeName = NodeIdentity.resolve(node.configuration().nodeName());
-        delivery = new LeaderOnlyDelivery(appName + ".ear", moduleName + ".jar");
+        delivery = new LeaderOnlyDelivery(appName + ".ear");
     }
 
     public String nodeName() {
@@ -119,9 +116,17 @@ public class Leadership {
     public static final String SHUTDOWN = "shutdown";
 
     private void reconcile() {
+        reconcile(0);
+    }
+
+    private void reconcile(int attempt) {
         boolean wanted = consuming;
         if (!delivery.reconcile(wanted) && wanted == consuming) {
-            reconciler.schedule(this::reconcile, 500, TimeUnit.MILLISECONDS); // MDBs not deployed yet
+            if (attempt == 20) {
+                LOG.warning(() -> "The leader-only MDBs " + LeaderOnlyDelivery.LEADER_ONLY_MDBS
+                        + " are still not all deployed after 10 s; retrying");
+            }
+            reconciler.schedule(() -> reconcile(attempt + 1), 500, TimeUnit.MILLISECONDS); // not deployed yet
         }
     }
 

@@ -5,8 +5,10 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 
 /**
- * Before the server starts: drops and creates the schema of this test run, and makes sure the
- * application's own database account exists (the server never connects as root).
+ * Before the servers start: drops and creates the schema of this test run, makes sure the
+ * application's own database account exists (the server never connects as root), and gives the
+ * run a fresh RabbitMQ virtual host of the same name, so that runs side by side (and a local
+ * installation) never consume each other's messages.
  */
 public final class ResetDatabase {
 
@@ -15,6 +17,25 @@ public final class ResetDatabase {
 
     public static void main(String[] args) throws Exception {
         reset(args[0], args[1]);
+        resetVirtualHost(args[1]);
+    }
+
+    /** A fresh virtual host for guest (rabbitmqctl: the tests run as root on the broker's machine). */
+    public static void resetVirtualHost(String vhost) throws Exception {
+        rabbitmqctl(true, "delete_vhost", vhost);
+        rabbitmqctl(false, "add_vhost", vhost);
+        rabbitmqctl(false, "set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
+        System.out.println("[abiquo-it] fresh RabbitMQ virtual host " + vhost);
+    }
+
+    private static void rabbitmqctl(boolean mayFail, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("rabbitmqctl", "-q"));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0 && !mayFail) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
     }
 
     public static void reset(String serverUrl, String schema) throws Exception {

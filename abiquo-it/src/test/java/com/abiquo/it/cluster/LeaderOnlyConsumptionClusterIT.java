@@ -157,8 +157,10 @@ class LeaderOnlyConsumptionClusterIT {
         cluster.restart(cluster.nodes().stream().filter(n -> !n.alive()).findFirst().orElseThrow());
         Node leader = leader();
         cluster.zookeeper().stop();
-        waitFor(() -> streamAll(view(leader).path("leaderOnlyConsumers"))
-                .allMatch(c -> c.path("deliveryActive").asText().equals("false")), 5_000,
+        waitFor(() -> view(leader) != null && view(leader).path("zookeeperConnected").asBoolean(true) == false
+                && !view(leader).path("thisNodeLeads").asBoolean()
+                && streamAll(view(leader).path("leaderOnlyConsumers"))
+                        .allMatch(c -> c.path("deliveryActive").asText().equals("false")), 5_000,
                 "the leader to stop its consumers when its ZooKeeper session is in doubt");
         cluster.zookeeper().restart();
         Node next = leader();

@@ -45,6 +45,7 @@ public final class LocalCluster implements AutoCloseable {
 
     public LocalCluster() throws Exception {
         ResetDatabase.reset("jdbc:mariadb://127.0.0.1:3306/", schema);
+        ResetDatabase.resetVirtualHost(schema);
         deleteTree(work);
         Files.createDirectories(work);
         InstanceSpec spec = new InstanceSpec(work.resolve("zookeeper").toFile(), -1, -1, -1, true, -1, 500, -1,
@@ -53,6 +54,7 @@ public final class LocalCluster implements AutoCloseable {
         properties = work.resolve("abiquo.properties");
         String base = Files.readString(Path.of(System.getProperty("it.properties")));
         Files.writeString(properties, base + "\nabiquo.database.url = jdbc:mariadb://127.0.0.1:3306/" + schema
+                + "\nabiquo.rabbitmq.virtualHost = " + schema
                 + "\nabiquo.api.zk.serverConnection = " + zookeeper.getConnectString()
                 + "\nabiquo.api.zk.sessionTimeoutMs = 2000\nabiquo.api.zk.connectionTimeoutMs = 1000\n");
     }

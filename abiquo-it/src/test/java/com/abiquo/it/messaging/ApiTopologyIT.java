@@ -22,7 +22,7 @@ class ApiTopologyIT extends ApiIT {
     void theApiDeclaresAbiquosQueues() throws Exception {
         List<String> names = new ArrayList<>(Queues.api().stream().map(QueueDefinition::queue).toList());
         names.add(Queues.DEAD_LETTERS);
-        try (Connection c = new Broker("127.0.0.1:5672", "guest", "guest", "/").connect("msg-it topology")) {
+        try (Connection c = new Broker("127.0.0.1:5672", "guest", "guest", System.getProperty("it.db.name", "kinton_it")).connect("msg-it topology")) {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             List<String> missing = missing(c, names);
             while (!missing.isEmpty() && System.nanoTime() < end) {

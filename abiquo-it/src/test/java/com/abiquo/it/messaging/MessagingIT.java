@@ -67,7 +67,9 @@ class MessagingIT {
     /** Deliveries before dead-lettering: limit + 1. */
     private static final int DELIVERY_LIMIT = 2;
 
-    private static final Broker BROKER = new Broker("127.0.0.1:5672", "guest", "guest", "/");
+    // the test server connects its adapters to this run's own virtual host (see ResetDatabase)
+    private static final Broker BROKER = new Broker("127.0.0.1:5672", "guest", "guest",
+            System.getProperty("it.db.name", "kinton_it"));
     private static final Topology TOPOLOGY = new Topology(DLX, DLQ, DELIVERY_LIMIT);
     private static final List<QueueDefinition> QUEUES = List.of(
             new QueueDefinition(EXCHANGE, "direct", ORDERED, ORDERED, true),

@@ -25,6 +25,7 @@ public class ClusterDto extends RestDto {
     public String leaderSince;
     public String leaderHeartbeat;
     public List<Participant> participants = new ArrayList<>();
+    public String participantsProblem;
     public List<Consumer> leaderOnlyConsumers = new ArrayList<>();
     public List<Queue> queues = new ArrayList<>();
     public String queuesProblem;

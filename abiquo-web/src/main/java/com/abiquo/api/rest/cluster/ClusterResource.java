@@ -62,20 +62,25 @@ public class ClusterResource {
             dto.mode = "ZOOKEEPER";
             dto.electionPath = election.get().path();
             dto.zookeeperConnected = election.get().connected();
-            try {
-                for (LeaderElection.Participant p : election.get().participants()) {
-                    ClusterDto.Participant out = new ClusterDto.Participant();
-                    out.znode = p.znode();
-                    out.sequence = p.sequence();
-                    out.node = p.node();
-                    out.leader = p.leader();
-                    dto.participants.add(out);
-                    if (p.leader()) {
-                        dto.leader = p.node();
+            if (dto.zookeeperConnected) {
+                try {
+                    for (LeaderElection.Participant p : election.get().participants()) {
+                        ClusterDto.Participant out = new ClusterDto.Participant();
+                        out.znode = p.znode();
+                        out.sequence = p.sequence();
+                        out.node = p.node();
+                        out.leader = p.leader();
+                        dto.participants.add(out);
+                        if (p.leader()) {
+                            dto.leader = p.node();
+                        }
                     }
+                } catch (Exception e) {
+                    dto.participantsProblem = "ZooKeeper: " + e.getMessage();
                 }
-            } catch (Exception e) {
-                throw ApiException.of(ApiError.SERVICE_UNAVAILABLE, "ZooKeeper");
+            } else {
+                // what this node knows without ZooKeeper: operators still see it, and that it does not lead
+                dto.participantsProblem = "ZooKeeper is not reachable from this node";
             }
         } else {
             dto.mode = "SINGLE_NODE";
