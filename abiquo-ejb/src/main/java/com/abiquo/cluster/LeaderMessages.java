@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 
+import com.abiquo.messaging.DeadLetter;
 import com.abiquo.messaging.Messaging;
 
 import jakarta.ejb.EJB;
@@ -66,13 +67,7 @@ public class LeaderMessages {
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot read a message of " + queue + ": " + e.getMessage(), e);
         }
-        int fresh = em.createNativeQuery("INSERT IGNORE INTO processed_message (consumer, message_id, epoch) VALUES (?,?,?)")
-                .setParameter(1, queue).setParameter(2, id).setParameter(3, epoch).executeUpdate();
-        if (fresh == 0) {
-            String duplicate = id;
-            LOG.info(() -> "Message " + duplicate + " of " + queue + " was already handled: acknowledged, nothing done");
-            return;
-        }
+        // an unreadable message is dead-lettered before it is recorded: once fixed and requeued it is handled
         JsonObject body;
         try {
             body = Json.createReader(new StringReader(raw)).readObject();
@@ -81,21 +76,30 @@ public class LeaderMessages {
             return;
         }
         String type = body.getString("type", "");
-        LeaderMessage leaderMessage = new LeaderMessage(id, queue, type, body, epoch);
-        for (LeaderMessageHandler handler : handlers) {
-            if (handler.type().equals(type)) {
-                handler.handle(leaderMessage);
-                return;
+        LeaderMessageHandler handler = null;
+        for (LeaderMessageHandler candidate : handlers) {
+            if (candidate.type().equals(type)) {
+                handler = candidate;
             }
         }
-        deadLetter(queue, id, raw, "no handler for message type '" + type + "'");
+        if (handler == null) {
+            deadLetter(queue, id, raw, "no handler for message type '" + type + "'");
+            return;
+        }
+        int fresh = em.createNativeQuery("INSERT IGNORE INTO processed_message (consumer, message_id, epoch) VALUES (?,?,?)")
+                .setParameter(1, queue).setParameter(2, id).setParameter(3, epoch).executeUpdate();
+        if (fresh == 0) {
+            String duplicate = id;
+            LOG.info(() -> "Message " + duplicate + " of " + queue + " was already handled: acknowledged, nothing done");
+            return;
+        }
+        handler.handle(new LeaderMessage(id, queue, type, body, epoch));
     }
 
     private void deadLetter(String queue, String id, String raw, String reason) {
         LOG.warning(() -> "Message " + id + " of " + queue + " dead-lettered: " + reason);
-        String wrapped = Json.createObjectBuilder().add("reason", reason).add("queue", queue).add("messageId", id)
-                .add("body", raw).build().toString();
-        messaging.publisher().publishJson(com.abiquo.messaging.Queues.DEAD_LETTER_EXCHANGE, queue, "dead-" + id, wrapped);
+        messaging.publisher().publish(com.abiquo.messaging.Queues.DEAD_LETTER_EXCHANGE, queue, id, raw,
+                java.util.Map.of(DeadLetter.REASON_HEADER, reason, DeadLetter.QUEUE_HEADER, queue));
     }
 
     private static String body(Message message) throws JMSException {

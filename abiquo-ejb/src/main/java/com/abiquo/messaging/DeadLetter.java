@@ -20,6 +20,10 @@ import com.rabbitmq.client.AMQP;
 public record DeadLetter(String messageId, String queue, String exchange, List<String> routingKeys, String reason,
         long deaths, String body) {
 
+    /** Set on messages the platform itself dead-letters (it read them and could not handle them). */
+    public static final String REASON_HEADER = "x-abiquo-dead-reason";
+    public static final String QUEUE_HEADER = "x-abiquo-dead-queue";
+
     /** Reads one message of the dead-letter queue. */
     static DeadLetter of(AMQP.BasicProperties props, byte[] body) {
         String id = props.getMessageId();
@@ -41,6 +45,11 @@ public record DeadLetter(String messageId, String queue, String exchange, List<S
             if (last.get("routing-keys") instanceof List<?> rk) {
                 keys = rk.stream().map(DeadLetter::text).toList();
             }
+        }
+        if (queue == null && headers.get(QUEUE_HEADER) != null) {
+            queue = text(headers.get(QUEUE_HEADER));
+            reason = text(headers.get(REASON_HEADER));
+            count = 1;
         }
         return new DeadLetter(id, queue, exchange, keys, reason, count, new String(body, StandardCharsets.UTF_8));
     }

@@ -53,17 +53,25 @@ public class MessagePublisher implements AutoCloseable {
      *
      * @throws MessagingException when the broker is unreachable, refuses or routes it nowhere
      */
-    public synchronized void publishJson(String exchange, String routingKey, String messageId, String json) {
+    public void publishJson(String exchange, String routingKey, String messageId, String json) {
+        publish(exchange, routingKey, messageId, json, Map.of());
+    }
+
+    /** The same with headers of the caller's besides the message id (e.g. why a message was dead-lettered). */
+    public synchronized void publish(String exchange, String routingKey, String messageId, String json,
+            Map<String, Object> extraHeaders) {
         if (messageId == null || messageId.isBlank()) {
             throw new IllegalArgumentException("a message needs an id");
         }
+        Map<String, Object> headers = new java.util.HashMap<>(extraHeaders);
+        headers.put(MESSAGE_ID_HEADER, messageId);
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
                 .contentType("application/json")
                 .contentEncoding("UTF-8")
                 .deliveryMode(2)
                 .messageId(messageId)
                 .timestamp(Date.from(Instant.now()))
-                .headers(Map.of(MESSAGE_ID_HEADER, messageId))
+                .headers(headers)
                 .build();
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         Exception last = null;
