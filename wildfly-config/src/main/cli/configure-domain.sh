@@ -11,6 +11,8 @@
 #   ABIQUO_API_SERVERS     number of API servers api-1..N      (default 2)
 #   ABIQUO_DATACENTERS     datacenter ids, one rs-<id> group each (default: abiquo.datacenter.id of
 #                          the properties file, else local-dc-1)
+#   ABIQUO_LB_KEYSTORE     the balancer's PKCS12 keystore (its password: abiquo.lb.keystore.password)
+#   ABIQUO_HTTP            false: the balancer serves HTTPS only (clients send Basic credentials)
 #   MARIADB_JAR            Connector/J jar, installed as module org.mariadb when missing
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -33,6 +35,7 @@ trap 'rm -f "$script"' EXIT
   echo "set propertiesPath=$PROPS"
   echo "set mcmpPort=$((8090 + OFFSET))"
   echo "set lbOffset=$OFFSET"
+  echo "set keystore=${ABIQUO_LB_KEYSTORE:-$BASE/configuration/abiquo-lb.p12}"
   if [ -n "${MARIADB_JAR:-}" ] && [ ! -d "$JBOSS_HOME/modules/org/mariadb" ]; then
     echo "module add --name=org.mariadb --resources=$MARIADB_JAR --dependencies=java.sql,java.naming,jakarta.transaction.api"
   fi
@@ -42,6 +45,12 @@ trap 'rm -f "$script"' EXIT
     cat "$HERE/profile.cli"
   done
   cat "$HERE/domain.cli"
+  listener=/profile=load-balancer/subsystem=undertow/server=default-server/http-listener=default
+  if [ "${ABIQUO_HTTP:-true}" = false ]; then
+    printf 'if (outcome == success) of %s:read-resource\n  %s:remove\nend-if\n' "$listener" "$listener"
+  else
+    printf 'if (outcome != success) of %s:read-resource\n  %s:add(socket-binding=http, redirect-socket=https, enable-http2=true)\nend-if\n' "$listener" "$listener"
+  fi
   for ((n = 1; n <= APIS; n++)); do
     echo "set server=api-$n"
     echo "set offset=$((OFFSET + 100 * n))"
