@@ -120,7 +120,14 @@ public class Leadership {
 
     private void reconcile() {
         boolean wanted = consuming;
-        if (!delivery.reconcile(wanted) && wanted == consuming) {
+        boolean done;
+        try {
+            done = delivery.reconcile(wanted);
+        } catch (RuntimeException e) { // an executor would swallow it, and the MDBs would stay off
+            LOG.severe("Switching the leader-only MDBs " + (wanted ? "on" : "off") + " failed, retrying: " + e);
+            done = false;
+        }
+        if (!done && wanted == consuming) {
             reconciler.schedule(this::reconcile, 500, TimeUnit.MILLISECONDS); // MDBs not deployed yet
         }
     }
