@@ -52,7 +52,7 @@ public final class LeaderOnlyDelivery {
     private String deliveryActive(ObjectName mdb) {
         try {
             return String.valueOf(server.getAttribute(mdb, "deliveryActive"));
-        } catch (JMException e) {
+        } catch (JMException | RuntimeException e) {
             return "unknown";
         }
     }
@@ -85,7 +85,7 @@ public final class LeaderOnlyDelivery {
             server.invoke(mdb, operation, new Object[0], new String[0]);
             LOG.info(() -> operation + " " + mdb.getKeyProperty("message-driven-bean"));
             return true;
-        } catch (JMException e) {
+        } catch (JMException | RuntimeException e) { // RuntimeMBeanException is no JMException
             LOG.fine(() -> operation + " of " + mdb.getKeyProperty("message-driven-bean") + " failed: " + e);
             return false;
         }

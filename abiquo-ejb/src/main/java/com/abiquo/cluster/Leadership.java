@@ -121,10 +121,17 @@ public class Leadership {
 
     private void reconcile(int attempt) {
         boolean wanted = consuming;
-        if (!delivery.reconcile(wanted) && wanted == consuming) {
+        boolean done;
+        try {
+            done = delivery.reconcile(wanted);
+        } catch (RuntimeException e) { // an executor would swallow it, and the MDBs would stay off
+            LOG.severe("Switching the leader-only MDBs " + (wanted ? "on" : "off") + " failed, retrying: " + e);
+            done = false;
+        }
+        if (!done && wanted == consuming) {
             if (attempt == 20) {
                 LOG.warning(() -> "The leader-only MDBs " + LeaderOnlyDelivery.LEADER_ONLY_MDBS
-                        + " are still not all deployed after 10 s; retrying");
+                        + " are still not switched after 10 s; retrying");
             }
             reconciler.schedule(() -> reconcile(attempt + 1), 500, TimeUnit.MILLISECONDS); // not deployed yet
         }

@@ -20,12 +20,18 @@ public final class NodeIdentity {
             return configured.get();
         }
         String host = hostname();
-        String domainHost = System.getProperty("jboss.host.name");
-        String server = System.getProperty("jboss.server.name");
-        if (domainHost != null && server != null && System.getProperty("jboss.domain.base.dir") != null) {
-            return domainHost + ":" + server;
-        }
         String node = System.getProperty("jboss.node.name");
+        if (System.getProperty("jboss.domain.base.dir") != null) {
+            // a domain server: WildFly names it <host controller>:<server> (e.g. primary:api-1), the
+            // name mod_cluster registers with the balancer and the JSON log carries
+            if (node != null && node.contains(":")) {
+                return node;
+            }
+            String server = System.getProperty("jboss.server.name");
+            if (server != null) {
+                return host + ":" + server;
+            }
+        }
         if (node != null && !node.isBlank() && !node.equals(host) && !host.startsWith(node + ".")) {
             return host + ":" + node;
         }

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Configures an abiquo WildFly domain offline (embedded host controller), idempotently:
+#
+#   configure-domain.sh JBOSS_HOME DOMAIN_BASE_DIR
+#
+# DOMAIN_BASE_DIR is the installation's copy of JBOSS_HOME/domain (created from it when missing).
+# Settings from the environment:
+#   ABIQUO_PROPERTIES      path of abiquo.properties           (default /opt/abiquo/config/abiquo.properties)
+#   ABIQUO_PORT_OFFSET     port offset of the installation     (default 0: balancer on 8080/8443, MCMP 8090;
+#                          api-N at +100*N, the RS of the k-th datacenter at +1000+100*(k-1))
+#   ABIQUO_API_SERVERS     number of API servers api-1..N      (default 2)
+#   ABIQUO_DATACENTERS     datacenter ids, one rs-<id> group each (default: abiquo.datacenter.id of
+#                          the properties file, else local-dc-1)
+#   ABIQUO_LB_KEYSTORE     the balancer's PKCS12 keystore (its password: abiquo.lb.keystore.password)
+#   ABIQUO_HTTP            false: the balancer serves HTTPS only (clients send Basic credentials)
+#   MARIADB_JAR            Connector/J jar, installed as module org.mariadb when missing
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+JBOSS_HOME="$(cd "$1" && pwd)"
+BASE="$2"
+PROPS="${ABIQUO_PROPERTIES:-/opt/abiquo/config/abiquo.properties}"
+OFFSET="${ABIQUO_PORT_OFFSET:-0}"
+APIS="${ABIQUO_API_SERVERS:-2}"
+DCS="${ABIQUO_DATACENTERS:-$( [ -r "$PROPS" ] && sed -n 's/^abiquo\.datacenter\.id *= *//p' "$PROPS" | tr -d '\r' || true)}"
+DCS="${DCS:-local-dc-1}"
+
+if [ ! -d "$BASE" ]; then
+  mkdir -p "$BASE"
+  cp -r "$JBOSS_HOME/domain/configuration" "$BASE/configuration"
+fi
+
+script="$(mktemp)"
+trap 'rm -f "$script"' EXIT
+{
+  echo "set propertiesPath=$PROPS"
+  echo "set mcmpPort=$((8090 + OFFSET))"
+  echo "set lbOffset=$OFFSET"
+  echo "set keystore=${ABIQUO_LB_KEYSTORE:-$BASE/configuration/abiquo-lb.p12}"
+  if [ -n "${MARIADB_JAR:-}" ] && [ ! -d "$JBOSS_HOME/modules/org/mariadb" ]; then
+    echo "module add --name=org.mariadb --resources=$MARIADB_JAR --dependencies=java.sql,java.naming,jakarta.transaction.api"
+  fi
+  echo "embed-host-controller --std-out=discard --domain-config=domain.xml --host-config=host.xml"
+  for profile in abiquo-api abiquo-rs; do
+    echo "set profile=$profile"
+    cat "$HERE/profile.cli"
+  done
+  cat "$HERE/domain.cli"
+  listener=/profile=load-balancer/subsystem=undertow/server=default-server/http-listener=default
+  if [ "${ABIQUO_HTTP:-true}" = false ]; then
+    printf 'if (outcome == success) of %s:read-resource\n  %s:remove\nend-if\n' "$listener" "$listener"
+  else
+    printf 'if (outcome != success) of %s:read-resource\n  %s:add(socket-binding=http, redirect-socket=https, enable-http2=true)\nend-if\n' "$listener" "$listener"
+  fi
+  for ((n = 1; n <= APIS; n++)); do
+    echo "set server=api-$n"
+    echo "set offset=$((OFFSET + 100 * n))"
+    cat "$HERE/api-server.cli"
+  done
+  k=0
+  for dc in ${DCS//,/ }; do
+    k=$((k + 1))
+    echo "set dc=$dc"
+    echo "set rsServer=rs-$k"
+    echo "set rsOffset=$((OFFSET + 1000 + 100 * (k - 1)))"
+    cat "$HERE/rs-group.cli"
+  done
+  echo "stop-embedded-host-controller"
+} >"$script"
+
+JBOSS_HOME="$JBOSS_HOME" "$JBOSS_HOME/bin/jboss-cli.sh" --file="$script" -Djboss.domain.base.dir="$BASE"
