@@ -39,6 +39,9 @@ public final class LeaderOnlyDelivery {
      * management operation in progress, which would wait for it.
      */
     public synchronized boolean reconcile(boolean active) {
+        if (active && !serverRunning()) {
+            return false; // booting or suspended: WildFly itself activates delivery when it resumes
+        }
         List<ObjectName> present = present();
         boolean done = present.size() == LEADER_ONLY_MDBS.size();
         for (ObjectName mdb : present) {
@@ -47,6 +50,17 @@ public final class LeaderOnlyDelivery {
             }
         }
         return done;
+    }
+
+    /** Whether the server finished booting and is not suspended (then MBean operations are safe). */
+    private boolean serverRunning() {
+        try {
+            ObjectName root = new ObjectName("jboss.as:management-root=server");
+            return "running".equalsIgnoreCase(String.valueOf(server.getAttribute(root, "serverState")))
+                    && "RUNNING".equalsIgnoreCase(String.valueOf(server.getAttribute(root, "suspendState")));
+        } catch (JMException | RuntimeException e) {
+            return true; // no such attributes (another server kind): try, and retry on failure
+        }
     }
 
     private String deliveryActive(ObjectName mdb) {

@@ -40,7 +40,7 @@ class FailoverBench {
     @Test
     void failoverAndHandover() throws Exception {
         int runs = Integer.getInteger("bench.runs", 10);
-        try (LocalCluster cluster = new LocalCluster()) {
+        try (LocalCluster cluster = new LocalCluster("bench")) {
             cluster.start(2);
             List<Long> kill = measure(cluster, runs, true);
             List<Long> graceful = measure(cluster, runs, false);

@@ -37,7 +37,7 @@ class LeaderElectionClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = new LocalCluster();
+        cluster = new LocalCluster("election");
         cluster.start(3);
         watcher = new Thread(() -> {
             while (watching.get()) {

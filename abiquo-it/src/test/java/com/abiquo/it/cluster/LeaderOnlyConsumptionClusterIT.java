@@ -45,7 +45,7 @@ class LeaderOnlyConsumptionClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = new LocalCluster();
+        cluster = new LocalCluster("consumption");
         cluster.start(2);
     }
 
@@ -160,7 +160,7 @@ class LeaderOnlyConsumptionClusterIT {
         waitFor(() -> view(leader) != null && view(leader).path("zookeeperConnected").asBoolean(true) == false
                 && !view(leader).path("thisNodeLeads").asBoolean()
                 && streamAll(view(leader).path("leaderOnlyConsumers"))
-                        .allMatch(c -> c.path("deliveryActive").asText().equals("false")), 5_000,
+                        .allMatch(c -> c.path("deliveryActive").asText().equals("false")), 10_000,
                 "the leader to stop its consumers when its ZooKeeper session is in doubt");
         cluster.zookeeper().restart();
         Node next = leader();

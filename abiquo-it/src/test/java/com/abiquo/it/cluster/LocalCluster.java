@@ -36,14 +36,16 @@ public final class LocalCluster implements AutoCloseable {
     public static final String LEADER_LINE = "Current API is the /api/leader-election leader";
 
     private final Path home = Path.of(System.getProperty("jboss.home"));
-    private final Path work = Path.of(System.getProperty("it.work.dir"));
+    private final Path work;
     private final int baseOffset = Integer.getInteger("it.cluster.port.offset", 600);
     private final String schema = System.getProperty("it.cluster.db.name", "kinton_it_cluster");
     private final TestingServer zookeeper;
     private final Path properties;
     private final List<Node> nodes = new ArrayList<>();
 
-    public LocalCluster() throws Exception {
+    /** A cluster whose files (server base dirs, logs, ZooKeeper data) live under it.work.dir/{@code name}. */
+    public LocalCluster(String name) throws Exception {
+        work = Path.of(System.getProperty("it.work.dir")).resolve(name);
         ResetDatabase.reset("jdbc:mariadb://127.0.0.1:3306/", schema);
         ResetDatabase.resetVirtualHost(schema);
         deleteTree(work);

@@ -85,7 +85,10 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
         Activation a = new Activation(this, factory, rabbitSpec, scheduler);
         Activation previous = activations.putIfAbsent(new Key(factory, spec), a);
         if (previous != null) {
-            throw new ResourceException("Already active: queue " + rabbitSpec.getQueue());
+            // WildFly may activate an endpoint that is already active (a startDelivery racing the
+            // server's resume at the end of boot): that is the state wanted, not an error
+            LOG.fine(() -> "Delivery from queue " + rabbitSpec.getQueue() + " is already active");
+            return;
         }
         a.start();
     }
