@@ -2,7 +2,6 @@ package com.abiquo.messaging;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,14 +39,7 @@ public final class Topology {
 
     /** The arguments a queue is declared with. */
     public Map<String, Object> arguments(QueueDefinition q) {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("x-queue-type", "quorum");
-        args.put("x-dead-letter-exchange", deadLetterExchange);
-        args.put("x-delivery-limit", deliveryLimit);
-        if (q.singleActiveConsumer()) {
-            args.put("x-single-active-consumer", true);
-        }
-        return args;
+        return Queues.arguments(q, deadLetterExchange, deliveryLimit);
     }
 
     /**
