@@ -81,4 +81,9 @@ public final class Queues {
     public static Map<String, Object> arguments(QueueDefinition q) {
         return arguments(q, DEAD_LETTER_EXCHANGE, DELIVERY_LIMIT);
     }
+
+    /** The arguments of the dead-letter queue itself (a quorum queue that dead-letters nowhere). */
+    public static Map<String, Object> deadLetterArguments() {
+        return Map.of("x-queue-type", "quorum");
+    }
 }

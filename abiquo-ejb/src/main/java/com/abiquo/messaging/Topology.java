@@ -55,8 +55,8 @@ public final class Topology {
         try {
             ch = attempt(connection, ch, problems, "exchange '" + deadLetterExchange + "'", Map.of(),
                     c -> c.exchangeDeclare(deadLetterExchange, "fanout", true));
-            ch = attempt(connection, ch, problems, "queue '" + deadLetterQueue + "'", Map.of("x-queue-type", "quorum"),
-                    c -> c.queueDeclare(deadLetterQueue, true, false, false, Map.of("x-queue-type", "quorum")));
+            ch = attempt(connection, ch, problems, "queue '" + deadLetterQueue + "'", Queues.deadLetterArguments(),
+                    c -> c.queueDeclare(deadLetterQueue, true, false, false, Queues.deadLetterArguments()));
             ch = attempt(connection, ch, problems, "binding of '" + deadLetterQueue + "'", Map.of(),
                     c -> c.queueBind(deadLetterQueue, deadLetterExchange, ""));
             for (QueueDefinition q : queues) {
