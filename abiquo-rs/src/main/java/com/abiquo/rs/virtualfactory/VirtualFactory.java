@@ -81,7 +81,7 @@ public final class VirtualFactory {
                 if (!stopping) {
                     LOG.warning(() -> "Virtual factory of " + datacenterId + ": lost RabbitMQ; reconnecting");
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | LinkageError e) {
                 long delay = Math.min(RETRY_MAX_MS, RETRY_INITIAL_MS << Math.min(attempts++, 10));
                 LOG.warning(() -> "Virtual factory of " + datacenterId + " cannot consume " + queue + " at " + rabbit
                         + " (" + e + "); retrying in " + delay + " ms");
