@@ -35,14 +35,14 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
 /**
- * The remote services of datacenter "it-dc-1" deployed beside the API: tasks published to their
+ * The remote services of the test datacenter (it.datacenter.id) deployed beside the API: tasks published to their
  * virtual factory queue as the leader will publish them, notifications and monitor events read
  * through this test's own exclusive queues bound to the API's exchanges (the API's leader consumes
  * the real queues), the simulated hosts through the simulator's control endpoint.
  */
 class RemoteServicesIT extends ApiIT {
 
-    static final String DC = "it-dc-1";
+    static final String DC = System.getProperty("it.datacenter.id", "it-dc-1");
     static final String RS = "http://127.0.0.1:" + Api.HTTP_PORT + "/abiquo-rs";
     static final Api HTTP = Api.anonymous();
 
@@ -264,6 +264,38 @@ class RemoteServicesIT extends ApiIT {
 
         Path log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
         assertThat(Files.readString(log, StandardCharsets.UTF_8)).doesNotContain(password);
+    }
+
+    @Test
+    void theVirtualFactoryReconnectsWhenTheBrokerDropsIt() throws Exception {
+        // only this build's own remote services (the datacenter id is this build's)
+        assertThat(closeBrokerConnection("abiquo-rs virtualfactory " + DC)).isEqualTo(1);
+        closeBrokerConnection("abiquo-rs publisher " + DC);
+        String host = Infra.ip();
+        DatacenterJobs task = deploy(host, unique("after-reconnect"));
+        publish(task);
+        assertThat(summary(notifications(task.taskId(), 4))).endsWith("POWER_ON DONE ON");
+    }
+
+    /** Closes, from the broker's side, the one connection with this client-provided name (if open). */
+    private static int closeBrokerConnection(String name) throws Exception {
+        int closed = 0;
+        String list = run("rabbitmqctl", "list_connections", "-q", "--no-table-headers", "pid", "client_properties");
+        for (String line : list.split("\n")) {
+            if (line.contains("\"" + name + "\"")) {
+                run("rabbitmqctl", "close_connection", line.trim().split("\\s+")[0], "RemoteServicesIT");
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
+        return out;
     }
 
     @Test
