@@ -269,33 +269,12 @@ class RemoteServicesIT extends ApiIT {
     @Test
     void theVirtualFactoryReconnectsWhenTheBrokerDropsIt() throws Exception {
         // only this build's own remote services (the datacenter id is this build's)
-        assertThat(closeBrokerConnection("abiquo-rs virtualfactory " + DC)).isEqualTo(1);
-        closeBrokerConnection("abiquo-rs publisher " + DC);
+        assertThat(Rabbitmqctl.closeConnections("abiquo-rs virtualfactory " + DC)).isEqualTo(1);
+        Rabbitmqctl.closeConnections("abiquo-rs publisher " + DC);
         String host = Infra.ip();
         DatacenterJobs task = deploy(host, unique("after-reconnect"));
         publish(task);
         assertThat(summary(notifications(task.taskId(), 4))).endsWith("POWER_ON DONE ON");
-    }
-
-    /** Closes, from the broker's side, the one connection with this client-provided name (if open). */
-    private static int closeBrokerConnection(String name) throws Exception {
-        int closed = 0;
-        String list = run("rabbitmqctl", "list_connections", "-q", "--no-table-headers", "pid", "client_properties");
-        for (String line : list.split("\n")) {
-            if (line.contains("\"" + name + "\"")) {
-                run("rabbitmqctl", "close_connection", line.trim().split("\\s+")[0], "RemoteServicesIT");
-                closed++;
-            }
-        }
-        return closed;
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
-        return out;
     }
 
     @Test

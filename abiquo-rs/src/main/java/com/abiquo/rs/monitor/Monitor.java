@@ -29,7 +29,7 @@ import com.abiquo.rs.virtualfactory.JobRunner;
  * virtual factory's jobs) go through {@link #apply}, under the same lock as a poll, so the monitor
  * learns them as they happen and reports only the changes made outside the platform.
  *
- * <p>A VM seen for the first time (also after a restart of the remote services) is recorded
+ * <p>The VMs of a host that disappeared are reported UNKNOWN. A VM seen for the first time (also after a restart of the remote services) is recorded
  * without an event. An event that cannot be published is tried again at the next poll.
  */
 public final class Monitor implements JobRunner.PlatformChanges {
@@ -70,7 +70,14 @@ public final class Monitor implements JobRunner.PlatformChanges {
     /** One look at every host; returns the events published. */
     public synchronized List<VmStateEvent> poll() {
         List<VmStateEvent> events = new java.util.ArrayList<>();
-        for (String host : simulator.hosts()) {
+        List<String> hosts = simulator.hosts();
+        for (Iterator<Map.Entry<Key, VmState>> it = known.entrySet().iterator(); it.hasNext();) {
+            Key key = it.next().getKey();
+            if (!hosts.contains(key.hostIp()) && publish(key.hostIp(), key.uuid(), VmState.UNKNOWN, events)) {
+                it.remove();
+            }
+        }
+        for (String host : hosts) {
             Set<String> present = new HashSet<>();
             for (VmInfo vm : simulator.vms(host)) {
                 present.add(vm.uuid());

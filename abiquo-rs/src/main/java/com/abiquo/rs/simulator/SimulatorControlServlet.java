@@ -29,7 +29,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * <li>{@code POST /simulator/hosts/{ip}/vms/{uuid}/state} with {@code ON|OFF|PAUSED|CONFIGURED} as
  * text, JSON {@code {"state": "OFF"}} or a {@code state} parameter: sets it as someone on the host
  * would;
- * <li>{@code DELETE /simulator/hosts/{ip}/vms/{uuid}}: removes the VM from its host.
+ * <li>{@code DELETE /simulator/hosts/{ip}/vms/{uuid}}: removes the VM from its host;
+ * <li>{@code DELETE /simulator/hosts/{ip}}: the host disappears (the monitor reports its VMs UNKNOWN).
  * </ul>
  */
 @WebServlet(urlPatterns = {"/simulator/hosts", "/simulator/hosts/*"})
@@ -107,6 +108,10 @@ public class SimulatorControlServlet extends HttpServlet {
     @Override
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] p = parts(request);
+        if (p.length == 1) {
+            response.setStatus(simulator().removeHost(p[0]) ? 204 : 404);
+            return;
+        }
         if (p.length != 3 || !p[1].equals("vms")) {
             response.sendError(404);
             return;

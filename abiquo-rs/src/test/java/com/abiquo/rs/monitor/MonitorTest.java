@@ -38,6 +38,14 @@ class MonitorTest {
         assertThat(gone).singleElement().extracting(VmStateEvent::state).isEqualTo(VmState.NOT_FOUND);
         assertThat(gone.get(0).sequence()).isGreaterThan(events.get(0).sequence());
         assertThat(published).hasSize(2);
+
+        monitor.apply(host.ip(), () -> sim.configure(host, new VirtualMachineDefinition("u2", "vm", 1, 1, 0, null, List.of())));
+        sim.removeHost(host.ip());
+        assertThat(monitor.poll()).singleElement().satisfies(e -> {
+            assertThat(e.vmUuid()).isEqualTo("u2");
+            assertThat(e.state()).isEqualTo(VmState.UNKNOWN);
+        });
+        assertThat(monitor.poll()).isEmpty();
     }
 
     @Test

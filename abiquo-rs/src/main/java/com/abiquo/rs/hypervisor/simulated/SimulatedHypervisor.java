@@ -261,6 +261,15 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
         return removed;
     }
 
+    /** Makes a host disappear with its VMs (unplugged, as far as the monitor can tell); false when unknown. */
+    public synchronized boolean removeHost(String hostIp) {
+        boolean removed = hosts.remove(hostIp) != null;
+        if (removed) {
+            save();
+        }
+        return removed;
+    }
+
     // ---- internals ------------------------------------------------------------------------------
 
     private SimVm existing(HypervisorConnection host, String vmUuid) {
