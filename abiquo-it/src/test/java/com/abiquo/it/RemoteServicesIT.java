@@ -115,7 +115,11 @@ class RemoteServicesIT extends ApiIT {
 
     /** The notifications of a task, in arrival order, until {@code count} arrived. */
     List<JobNotification> notifications(String taskId, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        return notifications(taskId, count, Duration.ofSeconds(30));
+    }
+
+    List<JobNotification> notifications(String taskId, int count, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (seen.stream().filter(n -> n.taskId().equals(taskId)).count() < count && System.nanoTime() < deadline) {
             String json = NOTIFICATIONS.poll(200, TimeUnit.MILLISECONDS);
             if (json != null) {
@@ -160,7 +164,7 @@ class RemoteServicesIT extends ApiIT {
         List<JobNotification> ns = notifications(task.taskId(), 2);
         assertThat(summary(ns)).containsExactly("CONFIGURE STARTED", "CONFIGURE FAILED NOT_FOUND");
         assertThat(ns.get(1).errorCode()).isEqualTo("SIM-CONFIGURE");
-        assertThat(notifications(task.taskId(), 3)).as("nothing after the failure").hasSize(2);
+        assertThat(notifications(task.taskId(), 3, Duration.ofSeconds(3))).as("nothing after the failure").hasSize(2);
         assertThat(vms(host)).isEmpty();
     }
 

@@ -103,6 +103,7 @@ public final class VirtualFactory {
         connection = c;
         c.addShutdownListener(cause -> latch.countDown());
         Channel ch = c.createChannel();
+        ch.addShutdownListener(cause -> latch.countDown()); // a closed channel: start over on a new connection
         Rabbit.declare(ch, datacenterId);
         ch.basicQos(1);
         channel = ch;
@@ -151,9 +152,11 @@ public final class VirtualFactory {
                 boolean ok = runner.run(task, n -> publisher.notification(n.messageId(), n.toJson()));
                 LOG.info(() -> "Task " + task.taskId() + (ok ? " done" : " failed and rolled back"));
                 ch.basicAck(envelope.getDeliveryTag(), false);
-            } catch (JobRunner.NotificationFailed e) {
+            } catch (RuntimeException e) {
+                // a notification not published (or a bug): back to the queue, run again idempotently;
+                // after the delivery limit the broker dead-letters it
                 LOG.log(Level.WARNING, "Task " + task.taskId() + ": " + e.getMessage()
-                        + "; left in the queue to run again", e.getCause());
+                        + "; left in the queue to run again", e instanceof JobRunner.NotificationFailed ? e.getCause() : e);
                 pause(RETRY_INITIAL_MS);
                 ch.basicNack(envelope.getDeliveryTag(), false, true);
             }
