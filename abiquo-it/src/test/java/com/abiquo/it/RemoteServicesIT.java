@@ -133,13 +133,21 @@ class RemoteServicesIT extends ApiIT {
         return ns.stream().map(n -> n.jobType() + " " + n.state() + (n.vmState() == null ? "" : " " + n.vmState())).toList();
     }
 
+    /** An address for this test, unknown to the simulator (whose hosts survive server restarts). */
+    static String freshHost() {
+        String ip = Infra.ip();
+        int status = HTTP.delete(RS + "/simulator/hosts/" + ip).status();
+        assertThat(status).isIn(204, 404);
+        return ip;
+    }
+
     static JsonNode vms(String hostIp) {
         return HTTP.get(RS + "/simulator/hosts/" + hostIp + "/vms", "application/json").expect(200).json();
     }
 
     @Test
     void deployConfiguresAndPowersOn() throws Exception {
-        String host = Infra.ip();
+        String host = freshHost();
         DatacenterJobs task = deploy(host, unique("it-vm"));
         publish(task);
         List<JobNotification> ns = notifications(task.taskId(), 4);
@@ -158,7 +166,7 @@ class RemoteServicesIT extends ApiIT {
 
     @Test
     void aFailedConfigureFailsTheTaskAndLeavesNoVm() throws Exception {
-        String host = Infra.ip();
+        String host = freshHost();
         DatacenterJobs task = deploy(host, unique("web-fail-configure"));
         publish(task);
         List<JobNotification> ns = notifications(task.taskId(), 2);
@@ -170,7 +178,7 @@ class RemoteServicesIT extends ApiIT {
 
     @Test
     void aFailedPowerOnRollsBackTheConfigure() throws Exception {
-        String host = Infra.ip();
+        String host = freshHost();
         DatacenterJobs task = deploy(host, unique("db-fail-poweron"));
         publish(task);
         List<JobNotification> ns = notifications(task.taskId(), 5);
@@ -181,7 +189,7 @@ class RemoteServicesIT extends ApiIT {
 
     @Test
     void theSameMessageTwiceCreatesTheVmOnce() throws Exception {
-        String host = Infra.ip();
+        String host = freshHost();
         DatacenterJobs task = deploy(host, unique("twice"));
         publish(task);
         publish(task);
@@ -199,7 +207,7 @@ class RemoteServicesIT extends ApiIT {
         channel.basicPublish(Queues.DATACENTER_REQUESTS_EXCHANGE, Queues.datacenterRequests(DC).routingKey(), true,
                 new AMQP.BasicProperties.Builder().messageId("it-bad").build(),
                 "{\"type\":\"datacenter.jobs\"}".getBytes(StandardCharsets.UTF_8));
-        String host = Infra.ip();
+        String host = freshHost();
         DatacenterJobs task = deploy(host, unique("after-bad"));
         publish(task);
         assertThat(summary(notifications(task.taskId(), 4))).hasSize(4).endsWith("POWER_ON DONE ON");
@@ -207,7 +215,7 @@ class RemoteServicesIT extends ApiIT {
 
     @Test
     void aVmPoweredOffOutsideThePlatformIsReported() throws Exception {
-        String host = Infra.ip();
+        String host = freshHost();
         DatacenterJobs task = deploy(host, unique("monitored"));
         publish(task);
         assertThat(notifications(task.taskId(), 4)).hasSize(4);
@@ -275,7 +283,7 @@ class RemoteServicesIT extends ApiIT {
         // only this build's own remote services (the datacenter id is this build's)
         assertThat(Rabbitmqctl.closeConnections("abiquo-rs virtualfactory " + DC)).isEqualTo(1);
         Rabbitmqctl.closeConnections("abiquo-rs publisher " + DC);
-        String host = Infra.ip();
+        String host = freshHost();
         DatacenterJobs task = deploy(host, unique("after-reconnect"));
         publish(task);
         assertThat(summary(notifications(task.taskId(), 4))).endsWith("POWER_ON DONE ON");
