@@ -52,10 +52,7 @@ public record DatacenterJobs(String messageId, String datacenterId, String taskI
     }
 
     public String toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", TYPE);
-        m.put("messageId", messageId);
-        m.put("datacenterId", datacenterId);
+        Map<String, Object> m = Fields.envelope(TYPE, messageId, datacenterId);
         m.put("taskId", taskId);
         m.put("taskType", taskType.name());
         m.put("target", target.toMap());
@@ -71,8 +68,7 @@ public record DatacenterJobs(String messageId, String datacenterId, String taskI
 
     /** @throws MalformedMessageException naming the first field that breaks the contract */
     public static DatacenterJobs fromJson(String json) {
-        Fields f = Fields.of(json);
-        f.requireType(TYPE);
+        Fields f = Fields.message(json, TYPE);
         HypervisorConnection target = Fields.checked(() -> HypervisorConnection.from(f.object("target")));
         VirtualMachineDefinition vm = VirtualMachineDefinition.from(f.object("virtualMachine"));
         List<Job> jobs = f.list("jobs", true, j -> Fields.checked(() -> new Job(j.string("jobId"),

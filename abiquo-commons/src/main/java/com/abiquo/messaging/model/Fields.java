@@ -3,6 +3,7 @@ package com.abiquo.messaging.model;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,8 +19,20 @@ final class Fields {
         this.path = path;
     }
 
-    static Fields of(String json) {
-        return new Fields(Json.parseObject(json), "");
+    /** Reads a message, which must be of {@code type}. */
+    static Fields message(String json, String type) {
+        Fields f = new Fields(Json.parseObject(json), "");
+        f.requireType(type);
+        return f;
+    }
+
+    /** The start of every message's JSON: its type, its id and its datacenter. */
+    static Map<String, Object> envelope(String type, String messageId, String datacenterId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        m.put("messageId", messageId);
+        m.put("datacenterId", datacenterId);
+        return m;
     }
 
     private String name(String key) {

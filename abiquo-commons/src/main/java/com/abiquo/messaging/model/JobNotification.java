@@ -1,7 +1,6 @@
 package com.abiquo.messaging.model;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -58,10 +57,7 @@ public record JobNotification(String messageId, String datacenterId, String task
     }
 
     public String toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", TYPE);
-        m.put("messageId", messageId);
-        m.put("datacenterId", datacenterId);
+        Map<String, Object> m = Fields.envelope(TYPE, messageId, datacenterId);
         m.put("taskId", taskId);
         m.put("jobId", jobId);
         m.put("jobType", jobType.name());
@@ -77,8 +73,7 @@ public record JobNotification(String messageId, String datacenterId, String task
 
     /** @throws MalformedMessageException naming the first field that breaks the contract */
     public static JobNotification fromJson(String json) {
-        Fields f = Fields.of(json);
-        f.requireType(TYPE);
+        Fields f = Fields.message(json, TYPE);
         return Fields.checked(() -> new JobNotification(f.string("messageId"), f.string("datacenterId"),
                 f.string("taskId"), f.string("jobId"), f.enumValue("jobType", JobType.class),
                 f.enumValue("state", JobState.class), f.string("vmUuid"), f.optionalEnum("vmState", VmState.class),

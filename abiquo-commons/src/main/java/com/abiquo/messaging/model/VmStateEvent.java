@@ -1,7 +1,6 @@
 package com.abiquo.messaging.model;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -36,10 +35,7 @@ public record VmStateEvent(String messageId, String datacenterId, String machine
     }
 
     public String toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", TYPE);
-        m.put("messageId", messageId);
-        m.put("datacenterId", datacenterId);
+        Map<String, Object> m = Fields.envelope(TYPE, messageId, datacenterId);
         m.put("machineIp", machineIp);
         m.put("vmUuid", vmUuid);
         m.put("state", state.name());
@@ -50,8 +46,7 @@ public record VmStateEvent(String messageId, String datacenterId, String machine
 
     /** @throws MalformedMessageException naming the first field that breaks the contract */
     public static VmStateEvent fromJson(String json) {
-        Fields f = Fields.of(json);
-        f.requireType(TYPE);
+        Fields f = Fields.message(json, TYPE);
         return Fields.checked(() -> new VmStateEvent(f.string("messageId"), f.string("datacenterId"),
                 f.string("machineIp"), f.string("vmUuid"), f.enumValue("state", VmState.class),
                 f.instant("observedAt"), f.number("sequence", 1, Long.MAX_VALUE)));
