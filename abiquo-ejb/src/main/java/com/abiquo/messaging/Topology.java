@@ -2,7 +2,6 @@ package com.abiquo.messaging;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,14 +39,7 @@ public final class Topology {
 
     /** The arguments a queue is declared with. */
     public Map<String, Object> arguments(QueueDefinition q) {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("x-queue-type", "quorum");
-        args.put("x-dead-letter-exchange", deadLetterExchange);
-        args.put("x-delivery-limit", deliveryLimit);
-        if (q.singleActiveConsumer()) {
-            args.put("x-single-active-consumer", true);
-        }
-        return args;
+        return Queues.arguments(q, deadLetterExchange, deliveryLimit);
     }
 
     /**
@@ -63,8 +55,8 @@ public final class Topology {
         try {
             ch = attempt(connection, ch, problems, "exchange '" + deadLetterExchange + "'", Map.of(),
                     c -> c.exchangeDeclare(deadLetterExchange, "fanout", true));
-            ch = attempt(connection, ch, problems, "queue '" + deadLetterQueue + "'", Map.of("x-queue-type", "quorum"),
-                    c -> c.queueDeclare(deadLetterQueue, true, false, false, Map.of("x-queue-type", "quorum")));
+            ch = attempt(connection, ch, problems, "queue '" + deadLetterQueue + "'", Queues.deadLetterArguments(),
+                    c -> c.queueDeclare(deadLetterQueue, true, false, false, Queues.deadLetterArguments()));
             ch = attempt(connection, ch, problems, "binding of '" + deadLetterQueue + "'", Map.of(),
                     c -> c.queueBind(deadLetterQueue, deadLetterExchange, ""));
             for (QueueDefinition q : queues) {

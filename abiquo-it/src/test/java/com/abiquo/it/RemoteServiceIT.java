@@ -14,7 +14,7 @@ class RemoteServiceIT extends ApiIT {
 
     static final String RS = type("remoteservice");
     static final String RSS = type("remoteservices");
-    /** The remote services WAR deployed next to the API, answering "it-dc-1". */
+    /** The remote services WAR deployed next to the API, answering the test datacenter id (it.datacenter.id). */
     static final String REAL = "http://127.0.0.1:" + Api.HTTP_PORT + "/abiquo-rs/";
     static final String DEAD = "http://127.0.0.1:1/abiquo-rs/";
 
@@ -26,7 +26,7 @@ class RemoteServiceIT extends ApiIT {
         JsonNode rs = created.json();
         assertThat(rs.path("status").asInt()).isEqualTo(1);
         assertThat(rs.path("type").asText()).isEqualTo("VIRTUAL_FACTORY");
-        assertThat(datacenterUuid(dc)).isEqualTo("it-dc-1");
+        assertThat(datacenterUuid(dc)).isEqualTo(System.getProperty("it.datacenter.id", "it-dc-1"));
 
         for (String rel : List.of("edit", "datacenter")) {
             JsonNode link = Resp.linkNode(rs, rel);
@@ -66,8 +66,8 @@ class RemoteServiceIT extends ApiIT {
         ADMIN.post(created.link("check"), null, "application/json", null).expect(204);
         JsonNode checked = ADMIN.get(created.link("edit"), RS).expect(200).json();
         assertThat(checked.path("status").asInt()).isEqualTo(1);
-        assertThat(checked.path("uuid").asText()).isEqualTo("it-dc-1");
-        assertThat(datacenterUuid(dc)).isEqualTo("it-dc-1");
+        assertThat(checked.path("uuid").asText()).isEqualTo(System.getProperty("it.datacenter.id", "it-dc-1"));
+        assertThat(datacenterUuid(dc)).isEqualTo(System.getProperty("it.datacenter.id", "it-dc-1"));
         ADMIN.delete(created.link("edit")).expect(204);
     }
 

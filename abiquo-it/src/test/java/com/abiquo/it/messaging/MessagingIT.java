@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.abiquo.it.Rabbitmqctl;
 import com.abiquo.it.messaging.mdb.Deliveries;
 import com.abiquo.it.messaging.mdb.FailingMdb;
 import com.abiquo.it.messaging.mdb.OrderedMdb;
@@ -211,7 +212,7 @@ class MessagingIT {
         String before = publish(RECONNECT, "reconnect-1", "{}");
         await("a message before the cut", () -> rows("reconnect-1", "delivery").equals(List.of(before)));
 
-        closeBrokerConnections("abiquo-jms-ra " + RECONNECT);
+        assertThat(Rabbitmqctl.closeConnections("abiquo-jms-ra " + RECONNECT)).as("connections closed").isEqualTo(1);
         await("consumer back after the cut", () -> consumers(RECONNECT) == 1);
         String after = publish(RECONNECT, "reconnect-2", "{}");
         await("a message after the cut", () -> rows("reconnect-2", "delivery").equals(List.of(after)));
@@ -269,27 +270,6 @@ class MessagingIT {
         try (Channel ch = broker.createChannel()) {
             return ch.queueDeclarePassive(queue).getMessageCount();
         }
-    }
-
-    /** Closes, from the broker's side, the connections whose client-provided name is {@code name}. */
-    private static void closeBrokerConnections(String name) throws Exception {
-        String list = run("rabbitmqctl", "list_connections", "-q", "--no-table-headers", "pid", "client_properties");
-        int closed = 0;
-        for (String line : list.split("\n")) {
-            if (line.contains(name)) {
-                run("rabbitmqctl", "close_connection", line.trim().split("\\s+")[0], "test");
-                closed++;
-            }
-        }
-        assertThat(closed).as("connections named '" + name + "' in:\n" + list).isEqualTo(1);
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
-        return out;
     }
 
     private static List<String> rows(String namePattern, String kind) throws SQLException {

@@ -1,8 +1,14 @@
 package com.abiquo.messaging;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Abiquo's exchange and queue names (commons-amqp), and which of them only the leader consumes. */
+/**
+ * Abiquo's exchange and queue names (commons-amqp), which of them only the leader consumes, and the
+ * arguments every queue is declared with. Shared by the API and the remote services (both declare
+ * the datacenter queues, so both must ask for exactly the same arguments).
+ */
 public final class Queues {
 
     /** Requests to allocate (deploy, reconfigure): any API node publishes, the leader consumes one at a time. */
@@ -53,5 +59,31 @@ public final class Queues {
         }
         String name = DATACENTER_REQUESTS_EXCHANGE + "." + datacenter + ".virtualfactory";
         return new QueueDefinition(DATACENTER_REQUESTS_EXCHANGE, TOPIC, name, name, false);
+    }
+
+    /**
+     * The arguments a queue is declared with: a durable quorum queue that dead-letters to
+     * {@code deadLetterExchange} after {@code deliveryLimit} redeliveries; single active consumer on
+     * leader-only queues.
+     */
+    public static Map<String, Object> arguments(QueueDefinition q, String deadLetterExchange, int deliveryLimit) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("x-queue-type", "quorum");
+        args.put("x-dead-letter-exchange", deadLetterExchange);
+        args.put("x-delivery-limit", deliveryLimit);
+        if (q.singleActiveConsumer()) {
+            args.put("x-single-active-consumer", true);
+        }
+        return args;
+    }
+
+    /** {@link #arguments(QueueDefinition, String, int)} with abiquo's dead-letter exchange and limit. */
+    public static Map<String, Object> arguments(QueueDefinition q) {
+        return arguments(q, DEAD_LETTER_EXCHANGE, DELIVERY_LIMIT);
+    }
+
+    /** The arguments of the dead-letter queue itself (a quorum queue that dead-letters nowhere). */
+    public static Map<String, Object> deadLetterArguments() {
+        return Map.of("x-queue-type", "quorum");
     }
 }
