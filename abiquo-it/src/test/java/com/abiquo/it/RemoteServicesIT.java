@@ -59,6 +59,7 @@ class RemoteServicesIT extends ApiIT {
         f.setPort(5672);
         f.setUsername("guest");
         f.setPassword("guest");
+        f.setVirtualHost(System.getProperty("it.db.name", "kinton_it")); // this run's own (see ResetDatabase)
         connection = f.newConnection("abiquo-it RemoteServicesIT");
         channel = connection.createChannel();
         channel.exchangeDeclare(Queues.VIRTUALFACTORY_EXCHANGE, Queues.DIRECT, true);
