@@ -109,7 +109,18 @@ public class Leadership {
             LOG.warning(() -> "No longer leading (" + why + "), epoch " + was + " ends");
         }
         if (!SHUTDOWN.equals(why)) {
-            delivery.reconcile(false);
+            // the election interrupts its own thread to end leadership: an MBean operation on an
+            // interrupted thread fails at once, so the flag is set aside while the MDBs stop
+            boolean interrupted = Thread.interrupted();
+            try {
+                if (!delivery.reconcile(false)) {
+                    reconciler.execute(this::reconcile); // keep trying until they are stopped
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
