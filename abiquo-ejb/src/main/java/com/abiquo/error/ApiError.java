@@ -23,7 +23,6 @@ public enum ApiError {
     CONFLICT(409, "409-CONFLICT", "%s"),
     INTERNAL_SERVER_ERROR(500, "500-INTERNAL SERVER ERROR", "Unexpected error (reference %s)"),
     SERVICE_UNAVAILABLE(503, "503-SERVICE UNAVAILABLE", "%s is not available; try again later"),
-    CONSTRAINT_VIOLATION(400, "CONSTR-%s", "%s"),
     QUERY_INVALID_BY(400, "QUERY-0", "Invalid 'by' parameter: %s; valid values are %s"),
     QUERY_INVALID_PARAMETER(400, "QUERY-1", "Invalid query parameter '%s': %s"),
 

@@ -26,10 +26,7 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException of(ApiError error, Object... args) {
-        String code = error.code().contains("%s") && args.length > 0 ? String.format(error.code(), args[0]) : error.code();
-        Object[] messageArgs = error.code().contains("%s") && args.length > 0
-                ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
-        return new ApiException(error.status(), List.of(new Entry(code, String.format(error.message(), messageArgs))));
+        return new ApiException(error.status(), List.of(new Entry(error.code(), String.format(error.message(), args))));
     }
 
     public int status() {

@@ -9,6 +9,7 @@ import com.abiquo.api.cluster.LeadElectionContextListener;
 import com.abiquo.api.cluster.LeaderElection;
 import com.abiquo.api.rest.protocol.AbiquoMediaTypes;
 import com.abiquo.api.rest.protocol.Links;
+import com.abiquo.api.rest.protocol.QueryParams;
 import com.abiquo.api.security.Requires;
 import com.abiquo.cluster.ConsumerProbes;
 import com.abiquo.cluster.LeaderEpoch;
@@ -121,15 +122,7 @@ public class ClusterResource {
     @Produces({ProbeDto.COLLECTION_TYPE, AbiquoMediaTypes.JSON})
     @Requires(Privilege.CLUSTER_VIEW)
     public Response probe(@QueryParam("count") @DefaultValue("1") String count, @QueryParam("prefix") String prefix) {
-        int n;
-        try {
-            n = Integer.parseInt(count);
-        } catch (NumberFormatException e) {
-            n = -1;
-        }
-        if (n < 1 || n > 1000) {
-            throw ApiException.of(ApiError.QUERY_INVALID_PARAMETER, "count", "must be a whole number between 1 and 1000");
-        }
+        int n = QueryParams.wholeNumber("count", count, 1, 1000);
         if (prefix != null && !prefix.matches("[A-Za-z0-9_\\-]{1,20}")) {
             throw ApiException.of(ApiError.QUERY_INVALID_PARAMETER, "prefix", "must be 1-20 letters, digits, '_' or '-'");
         }
@@ -144,16 +137,7 @@ public class ClusterResource {
     @Produces({ProbeDto.COLLECTION_TYPE, AbiquoMediaTypes.JSON})
     @Requires(Privilege.CLUSTER_VIEW)
     public com.abiquo.api.rest.protocol.CollectionDto<ProbeDto> probes(@QueryParam("limit") @DefaultValue("100") String limit) {
-        int n;
-        try {
-            n = Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            n = -1;
-        }
-        if (n < 1 || n > 100_000) {
-            throw ApiException.of(ApiError.QUERY_INVALID_PARAMETER, "limit", "must be a whole number between 1 and 100000");
-        }
-        List<ProbeDto> recent = probes.recent(n).stream().map(ProbeDto::from).toList();
+        List<ProbeDto> recent = probes.recent(QueryParams.wholeNumber("limit", limit, 1, 100_000)).stream().map(ProbeDto::from).toList();
         return com.abiquo.api.rest.protocol.Collections.of(recent, uriInfo, ProbeDto.COLLECTION_TYPE);
     }
 }

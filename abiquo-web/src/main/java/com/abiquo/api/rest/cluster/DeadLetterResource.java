@@ -6,6 +6,7 @@ import com.abiquo.api.rest.protocol.AbiquoMediaTypes;
 import com.abiquo.api.rest.protocol.CollectionDto;
 import com.abiquo.api.rest.protocol.Collections;
 import com.abiquo.api.rest.protocol.Links;
+import com.abiquo.api.rest.protocol.QueryParams;
 import com.abiquo.api.security.Requires;
 import com.abiquo.error.ApiError;
 import com.abiquo.error.ApiException;
@@ -46,7 +47,7 @@ public class DeadLetterResource {
     @Produces({DeadLetterDto.COLLECTION_TYPE, AbiquoMediaTypes.JSON})
     @Requires(Privilege.CLUSTER_VIEW)
     public CollectionDto<DeadLetterDto> list(@QueryParam("limit") @DefaultValue("100") String limit) {
-        int max = parseLimit(limit);
+        int max = QueryParams.wholeNumber("limit", limit, 1, MAX_LISTED);
         Links links = Links.of(uriInfo);
         List<DeadLetterDto> all = broker(() -> messaging.deadLetters().list(max)).stream()
                 .map(d -> DeadLetterDto.from(d, links)).toList();
@@ -69,18 +70,6 @@ public class DeadLetterResource {
     public DeadLetterDto requeue(@PathParam("id") String id) {
         DeadLetter d = broker(() -> messaging.deadLetters().requeue(id)).orElseThrow(() -> ApiException.of(ApiError.NOT_FOUND));
         return DeadLetterDto.from(d, Links.of(uriInfo));
-    }
-
-    private static int parseLimit(String limit) {
-        try {
-            int n = Integer.parseInt(limit);
-            if (n >= 1 && n <= MAX_LISTED) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw ApiException.of(ApiError.QUERY_INVALID_PARAMETER, "limit", "must be a whole number between 1 and " + MAX_LISTED);
     }
 
     /** A broker that cannot be reached is a 503, not a 500. */

@@ -44,18 +44,6 @@ public class PagingParams {
     }
 
     private static int number(String name, String value, int min, int max, int defaultValue) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            int v = Integer.parseInt(value.trim());
-            if (v < min || v > max) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw ApiException.of(ApiError.QUERY_INVALID_PARAMETER, name, "must be a whole number between " + min
-                    + " and " + max);
-        }
+        return value == null || value.isBlank() ? defaultValue : QueryParams.wholeNumber(name, value.trim(), min, max);
     }
 }
