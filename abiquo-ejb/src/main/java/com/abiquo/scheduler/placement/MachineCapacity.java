@@ -45,6 +45,9 @@ public final class MachineCapacity {
 
     final EnterpriseVmCounts vms;
 
+    /** Position in its index's bucket, -1 when in none. */
+    int slot = -1;
+
     /**
      * @param vmsPerEnterprise enterprise id to number of its virtual machines on this machine (null
      *        is none)
@@ -56,6 +59,9 @@ public final class MachineCapacity {
         this.rackId = rackId;
         this.hypervisorType = Objects.requireNonNull(hypervisorType, "hypervisorType");
         this.managed = managed;
+        if (reservedForEnterprise != null && reservedForEnterprise == Integer.MIN_VALUE) {
+            throw new IllegalArgumentException("machine " + machineId + ": enterprise id " + reservedForEnterprise);
+        }
         this.reservedForEnterprise = reservedForEnterprise;
         this.load = Objects.requireNonNull(load, "load");
         if (cpus < 0 || cpusUsed < 0 || ramMb < 0 || ramUsedMb < 0) {
@@ -168,6 +174,17 @@ public final class MachineCapacity {
     MachineCapacity snapshot() {
         return new MachineCapacity(machineId, rackId, hypervisorType, managed, reservedForEnterprise, cpus, cpusUsed,
                 ramMb, ramUsedMb, load, datastores(), vms.toMap());
+    }
+
+    /** The most free bytes of an enabled datastore, -1 if none is enabled. */
+    long maxFreeBytes() {
+        long max = -1;
+        for (int i = 0; i < dsIds.length; i++) {
+            if (dsEnabled[i]) {
+                max = Math.max(max, dsSize[i] - dsUsed[i]);
+            }
+        }
+        return max;
     }
 
     /** Index of the datastore with that id, -1 if none. */
