@@ -34,20 +34,36 @@ public class LimitChecker {
     private Warnings warnings;
 
     public void check(VirtualDatacenter vdc, Usage delta, boolean force) {
+        check(vdc, delta, force, "");
+    }
+
+    /**
+     * At deploy, Abiquo's limits count what is deployed: the VMs of the VDC, enterprise and
+     * datacenter that are not NOT_ALLOCATED, plus this one (so a limit lowered since the VM was
+     * created is enforced when it would start to use resources).
+     */
+    public void checkDeploy(VirtualMachine vm, boolean force) {
+        check(vm.getVirtualAppliance().getVirtualDatacenter(),
+                new Usage(1, vm.getCpu(), vm.getRam(), vm.getHd() / (1024 * 1024), 0), force, DEPLOYED_ONLY);
+    }
+
+    private static final String DEPLOYED_ONLY = " and m.state <> com.abiquo.cloud.VirtualMachineState.NOT_ALLOCATED";
+
+    private void check(VirtualDatacenter vdc, Usage delta, boolean force, String vmFilter) {
         List<String> hard = new ArrayList<>();
         List<String> soft = new ArrayList<>();
         Integer e = vdc.getEnterprise().getId();
         Integer dc = vdc.getDatacenter().getId();
-        compare("enterprise", vdc.getEnterprise().getLimits(), usage("vdc.enterprise.id = :id", e), delta, hard, soft);
+        compare("enterprise", vdc.getEnterprise().getLimits(), usage("vdc.enterprise.id = :id", e, vmFilter), delta, hard, soft);
         EnterpriseLimit dcLimit = em.createQuery("select l from EnterpriseLimit l where l.enterprise.id = :e "
                 + "and l.datacenter.id = :dc", EnterpriseLimit.class).setParameter("e", e).setParameter("dc", dc)
                 .getResultStream().findFirst().orElse(null);
         if (dcLimit != null) {
             compare("datacenter '" + vdc.getDatacenter().getName() + "'", dcLimit.getLimits(),
-                    usageIn(e, dc), delta, hard, soft);
+                    usageIn(e, dc, vmFilter), delta, hard, soft);
         }
         if (vdc.getId() != null) {
-            compare("virtual datacenter '" + vdc.getName() + "'", vdc.getLimits(), usage("vdc.id = :id", vdc.getId()),
+            compare("virtual datacenter '" + vdc.getName() + "'", vdc.getLimits(), usage("vdc.id = :id", vdc.getId(), vmFilter),
                     delta, hard, soft);
         }
         if (!hard.isEmpty()) {
@@ -62,19 +78,19 @@ public class LimitChecker {
         }
     }
 
-    private Usage usage(String where, Integer id) {
+    private Usage usage(String where, Integer id, String vmFilter) {
         Object[] vm = em.createQuery("select count(m), coalesce(sum(m.cpu), 0), coalesce(sum(m.ram), 0), "
                 + "coalesce(sum(m.hd), 0) from VirtualMachine m join m.virtualAppliance va join va.virtualDatacenter vdc "
-                + "where " + where, Object[].class).setParameter("id", id).getSingleResult();
+                + "where " + where + vmFilter, Object[].class).setParameter("id", id).getSingleResult();
         long vlans = em.createQuery("select count(n) from PrivateNetwork n join n.virtualDatacenter vdc where " + where,
                 Long.class).setParameter("id", id).getSingleResult();
         return new Usage(num(vm[0]), num(vm[1]), num(vm[2]), num(vm[3]) / (1024 * 1024), vlans);
     }
 
-    private Usage usageIn(Integer enterprise, Integer datacenter) {
+    private Usage usageIn(Integer enterprise, Integer datacenter, String vmFilter) {
         Object[] vm = em.createQuery("select count(m), coalesce(sum(m.cpu), 0), coalesce(sum(m.ram), 0), "
                 + "coalesce(sum(m.hd), 0) from VirtualMachine m join m.virtualAppliance va join va.virtualDatacenter vdc "
-                + "where vdc.enterprise.id = :e and vdc.datacenter.id = :dc", Object[].class)
+                + "where vdc.enterprise.id = :e and vdc.datacenter.id = :dc" + vmFilter, Object[].class)
                 .setParameter("e", enterprise).setParameter("dc", datacenter).getSingleResult();
         long vlans = em.createQuery("select count(n) from PrivateNetwork n join n.virtualDatacenter vdc "
                 + "where vdc.enterprise.id = :e and vdc.datacenter.id = :dc", Long.class)

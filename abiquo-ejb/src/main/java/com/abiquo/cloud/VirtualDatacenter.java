@@ -2,6 +2,7 @@ package com.abiquo.cloud;
 
 import com.abiquo.infrastructure.Datacenter;
 import com.abiquo.infrastructure.HypervisorType;
+import com.abiquo.infrastructure.Rack;
 import com.abiquo.tenancy.Enterprise;
 import com.abiquo.tenancy.Limits;
 
@@ -50,6 +51,11 @@ public class VirtualDatacenter {
     @Embedded
     private Limits limits = new Limits();
 
+    /** The rack its VMs are deployed to, chosen by the scheduler at the first deploy. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "rack_id")
+    private Rack rack;
+
     @Version
     private int version;
 
@@ -71,5 +77,7 @@ public class VirtualDatacenter {
     public HypervisorType getHypervisorType() { return hypervisorType; }
     public PrivateNetwork getDefaultNetwork() { return defaultNetwork; }
     public void setDefaultNetwork(PrivateNetwork n) { this.defaultNetwork = n; }
+    public Rack getRack() { return rack; }
+    public void setRack(Rack rack) { this.rack = rack; }
     public Limits getLimits() { return limits; }
 }

@@ -1,5 +1,8 @@
 package com.abiquo.cloud;
 
+import com.abiquo.infrastructure.Datastore;
+import com.abiquo.infrastructure.Machine;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -61,6 +64,27 @@ public class VirtualMachine {
     @Column(nullable = false, length = 16)
     private VirtualMachineState state = VirtualMachineState.NOT_ALLOCATED;
 
+    /** Where the VM is deployed; its CPU, RAM and disk are reserved there while this is set. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "machine_id")
+    private Machine machine;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "datastore_id")
+    private Datastore datastore;
+
+    /** The task that holds the VM LOCKED, and the state to return to if it ends without changing it. */
+    @Column(name = "locked_by_task", length = 64)
+    private String lockedByTask;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state_before_lock", length = 16)
+    private VirtualMachineState stateBeforeLock;
+
+    /** The sequence of the last monitor event applied (older ones are stale). */
+    @Column(name = "monitor_sequence", nullable = false)
+    private long monitorSequence;
+
     @Version
     private int version;
 
@@ -95,4 +119,34 @@ public class VirtualMachine {
     public void setCoresPerSocket(int c) { this.coresPerSocket = c; }
     public VirtualMachineState getState() { return state; }
     public void setState(VirtualMachineState state) { this.state = state; }
+    public Machine getMachine() { return machine; }
+    public Datastore getDatastore() { return datastore; }
+    public String getLockedByTask() { return lockedByTask; }
+    public VirtualMachineState getStateBeforeLock() { return stateBeforeLock; }
+    public long getMonitorSequence() { return monitorSequence; }
+    public void setMonitorSequence(long s) { this.monitorSequence = s; }
+
+    /** Where the VM now runs (its resources are reserved there), or null once they are released. */
+    public void placeOn(Machine m, Datastore d) {
+        this.machine = m;
+        this.datastore = d;
+    }
+
+    /** LOCKED by a task; {@link #unlock} returns it to the state it had, or to the state the task left. */
+    public void lock(String taskId) {
+        this.stateBeforeLock = state;
+        this.lockedByTask = taskId;
+        this.state = VirtualMachineState.LOCKED;
+    }
+
+    public boolean isLockedBy(String taskId) {
+        return state == VirtualMachineState.LOCKED && taskId.equals(lockedByTask);
+    }
+
+    /** Ends the lock in {@code after}, or in the state before the lock when null. */
+    public void unlock(VirtualMachineState after) {
+        this.state = after != null ? after : (stateBeforeLock != null ? stateBeforeLock : VirtualMachineState.UNKNOWN);
+        this.lockedByTask = null;
+        this.stateBeforeLock = null;
+    }
 }

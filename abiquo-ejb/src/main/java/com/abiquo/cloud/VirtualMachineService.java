@@ -140,9 +140,14 @@ public class VirtualMachineService {
         if (vm.getState() != VirtualMachineState.NOT_ALLOCATED && vm.getState() != VirtualMachineState.UNKNOWN) {
             throw ApiException.of(ApiError.VM_INVALID_STATE_DELETE);
         }
+        purge(vm);
+        return vm;
+    }
+
+    /** Removes the machine and its IPs, whoever asks (the leader, once a deployed VM was undeployed for deletion). */
+    public void purge(VirtualMachine vm) {
         em.createQuery("delete from IpAddress i where i.virtualMachine = :vm").setParameter("vm", vm).executeUpdate();
         em.remove(vm);
-        return vm;
     }
 
     private VirtualMachineTemplate usableTemplate(VirtualDatacenter vdc, int[] link) {

@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 
 import com.abiquo.messaging.DeadLetter;
 import com.abiquo.messaging.Messaging;
+import com.abiquo.messaging.model.MalformedMessageException;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -93,7 +94,12 @@ public class LeaderMessages {
             LOG.info(() -> "Message " + duplicate + " of " + queue + " was already handled: acknowledged, nothing done");
             return;
         }
-        handler.handle(new LeaderMessage(id, queue, type, body, epoch));
+        try {
+            handler.handle(new LeaderMessage(id, queue, type, body, epoch));
+        } catch (MalformedMessageException e) {
+            // handlers read the contract before they write anything: nothing to undo
+            deadLetter(queue, id, raw, "malformed " + type + ": " + e.getMessage());
+        }
     }
 
     private void deadLetter(String queue, String id, String raw, String reason) {

@@ -25,7 +25,16 @@ public record ApiConfiguration(
         Optional<String> nodeName,
         Optional<String> zookeeperConnection,
         int zookeeperSessionTimeoutMs,
-        int zookeeperConnectionTimeoutMs) {
+        int zookeeperConnectionTimeoutMs,
+        TaskTimes taskTimes) {
+
+    /**
+     * How long finished tasks stay readable; when recovery publishes again a queued task that the
+     * scheduler never took, or re-drives a started one that stopped moving; how often it re-drives
+     * before failing the task.
+     */
+    public record TaskTimes(int retentionHours, int requeueAfterSeconds, int redriveAfterSeconds, int maxAttempts) {
+    }
 
     public static ApiConfiguration from(AbiquoProperties p) {
         ApiConfiguration c = new ApiConfiguration(
@@ -46,7 +55,11 @@ public record ApiConfiguration(
                 p.optional("abiquo.api.nodeName"),
                 p.optional("abiquo.api.zk.serverConnection"),
                 p.integer("abiquo.api.zk.sessionTimeoutMs", 2000, 1000, 60_000),
-                p.integer("abiquo.api.zk.connectionTimeoutMs", 1000, 100, 60_000));
+                p.integer("abiquo.api.zk.connectionTimeoutMs", 1000, 100, 60_000),
+                new TaskTimes(p.integer("abiquo.task.retentionHours", 168, 1, 24 * 365),
+                        p.integer("abiquo.task.requeueAfterSeconds", 60, 1, 86_400),
+                        p.integer("abiquo.task.redriveAfterSeconds", 120, 1, 86_400),
+                        p.integer("abiquo.task.maxAttempts", 3, 1, 100)));
         for (String address : c.rabbitmqAddresses.split(",")) {
             if (!address.trim().matches("[A-Za-z0-9.\\-\\[\\]:]+(:\\d{1,5})?")) {
                 p.problem("abiquo.rabbitmq.addresses", "has the malformed address '" + address.trim()

@@ -47,6 +47,9 @@ public enum ApiError {
             "The remote service belongs to datacenter '%s' but this datacenter is '%s'"),
     REMOTE_SERVICE_INVALID_TYPE(400, "RS-4", "Unknown remote service type '%s'"),
     REMOTE_SERVICE_INVALID_URI(400, "RS-5", "Invalid remote service URI '%s'"),
+    DISCOVERY_INVALID(400, "NC-1", "Invalid discovery: %s"),
+    DISCOVERY_NO_NODE_COLLECTOR(409, "NC-2", "The datacenter has no NODE_COLLECTOR remote service to discover machines with"),
+    DISCOVERY_FAILED(409, "NC-3", "The machine could not be discovered: %s"),
     DATASTORE_NOT_FOUND(404, "DATASTORE-0", "The requested datastore does not exist"),
 
     // Tenancy
@@ -95,7 +98,13 @@ public enum ApiError {
     VAPP_HAS_DEPLOYED_VMS(409, "VAPP-1", "The virtual appliance has deployed virtual machines; undeploy them first"),
     VM_NOT_FOUND(404, "VM-1", "The requested virtual machine does not exist"),
     VM_LOCKED(409, "VM-2", "The virtual machine is already locked by another operation"),
+    VM_NOT_DEPLOYED(409, "VM-3", "The virtual machine is not deployed"),
+    VM_STATE_CHANGE(409, "VM-4", "The virtual machine cannot change from %s to %s"),
+    VM_DEPLOY_STATE(409, "VM-7", "The allowed state for deploying Virtual Machines is NOT_ALLOCATED"),
     VM_INVALID_STATE_DELETE(409, "VM-8", "Only NOT_ALLOCATED or UNKNOWN virtual machines can be deleted now"),
+    VM_UNDEPLOY_STATE(409, "VM-12", "The allowed states for undeploying a virtual machine are ON, OFF, PAUSED, UNKNOWN and ALLOCATED"),
+    VM_INVALID_TARGET_STATE(400, "VM-15", "Invalid virtual machine state '%s': one of ON, OFF or PAUSED"),
+    VM_RESET_STATE(409, "VM-26", "Only a virtual machine that is ON can be reset"),
     VM_RECONFIGURE_STATE(409, "VM-13", "The virtual machine cannot be reconfigured in state %s"),
     VM_INVALID(400, "VM-14", "Invalid virtual machine: %s"),
     TEMPLATE_NOT_FOUND(404, "TEMPLATE-0", "The requested virtual machine template does not exist"),
@@ -113,7 +122,9 @@ public enum ApiError {
     IP_NOT_FOUND(404, "IP-0", "The requested IP does not exist"),
     IP_EXHAUSTED(409, "IP-1", "The network '%s' has no free IP left"),
     TASK_NOT_FOUND(404, "TASK-1", "The requested task does not exist"),
-    TASK_STORE_UNAVAILABLE(503, "TASK-2", "The task store (Redis) is not available; try again later");
+    TASK_STORE_UNAVAILABLE(503, "TASK-2", "The task store (Redis) is not available; try again later"),
+    TASK_NOT_CANCELLABLE(409, "TASK-3", "Only a task still QUEUEING can be cancelled; this one is %s"),
+    DATACENTER_QUEUES_NOT_CONFIGURED(409, "DC-7", "Datacenter queues are not configured: add the datacenter's remote services first");
 
     private final int status;
     private final String code;

@@ -41,7 +41,8 @@ public class Datastore {
     @Column(name = "size_bytes", nullable = false)
     private long size;
 
-    @Column(name = "used_size_bytes", nullable = false)
+    /** Written only by the scheduler's reservations (SQL increments) once the datastore exists. */
+    @Column(name = "used_size_bytes", nullable = false, updatable = false)
     private long usedSize;
 
     protected Datastore() {

@@ -65,13 +65,14 @@ public class Machine {
     @Column(name = "cpu", nullable = false)
     private int virtualCpuCores;
 
-    @Column(name = "cpu_used", nullable = false)
+    /** Usage is the scheduler's: written only by its reservations (SQL increments), never by an update of the machine. */
+    @Column(name = "cpu_used", nullable = false, updatable = false)
     private int virtualCpusUsed;
 
     @Column(name = "ram_mb", nullable = false)
     private int virtualRamInMb;
 
-    @Column(name = "ram_used_mb", nullable = false)
+    @Column(name = "ram_used_mb", nullable = false, updatable = false)
     private int virtualRamUsedInMb;
 
     @Enumerated(EnumType.STRING)

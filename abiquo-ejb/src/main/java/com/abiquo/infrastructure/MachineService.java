@@ -131,8 +131,10 @@ public class MachineService {
         }
         ifGiven(spec.virtualCpuCores(), m::setVirtualCpuCores);
         ifGiven(spec.virtualRamInMb(), m::setVirtualRamInMb);
-        ifGiven(spec.virtualCpusUsed(), m::setVirtualCpusUsed);
-        ifGiven(spec.virtualRamUsedInMb(), m::setVirtualRamUsedInMb);
+        if (m.getId() == null) { // what discovery found in use; later the scheduler's reservations keep it
+            ifGiven(spec.virtualCpusUsed(), m::setVirtualCpusUsed);
+            ifGiven(spec.virtualRamUsedInMb(), m::setVirtualRamUsedInMb);
+        }
         ifGiven(spec.initiatorIqn(), m::setInitiatorIqn);
     }
 
@@ -149,7 +151,9 @@ public class MachineService {
         ifGiven(d.datastoreUuid(), datastore::setDatastoreUuid);
         ifGiven(d.enabled(), datastore::setEnabled);
         ifGiven(d.size(), datastore::setSize);
-        ifGiven(d.usedSize(), datastore::setUsedSize);
+        if (datastore.getId() == null) {
+            ifGiven(d.usedSize(), datastore::setUsedSize);
+        }
     }
 
     /** What no single field can say: the used part of a resource within its total. */

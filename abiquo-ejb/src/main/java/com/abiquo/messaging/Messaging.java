@@ -153,10 +153,15 @@ public class Messaging {
 
     /** The leader-only and shared queues of the API, read with passive declarations. */
     public List<QueueStats> queueStats() throws IOException {
+        return queueStats(Queues.api());
+    }
+
+    /** The same for any queues (one that does not exist fails the call). */
+    public List<QueueStats> queueStats(List<QueueDefinition> queues) throws IOException {
         List<QueueStats> stats = new ArrayList<>();
         try (com.rabbitmq.client.Connection c = broker.connect("abiquo-api stats");
                 com.rabbitmq.client.Channel ch = c.createChannel()) {
-            for (QueueDefinition q : Queues.api()) {
+            for (QueueDefinition q : queues) {
                 com.rabbitmq.client.AMQP.Queue.DeclareOk ok = ch.queueDeclarePassive(q.queue());
                 stats.add(new QueueStats(q.queue(), q.singleActiveConsumer(), ok.getMessageCount(), ok.getConsumerCount()));
             }

@@ -43,46 +43,78 @@ public class TaskStore {
     @EJB
     private ApiNode node;
 
+    /** The newest tasks listed per owner (older ones expire anyway). */
+    static final int OWNER_HISTORY = 500;
+
     private volatile JedisPool pool;
 
+    /** A new task whose jobs get fresh ids (e.g. one already finished, answered at once). */
     public Task create(String ownerType, String ownerId, String userId, String enterpriseId, TaskType type,
             TaskState state, List<Job.Spec> jobs) {
         String taskId = UUID.randomUUID().toString();
         long now = Instant.now().getEpochSecond();
-        Map<String, String> task = new HashMap<>();
-        task.put("taskId", taskId);
-        task.put("ownerType", ownerType);
-        task.put("ownerId", ownerId);
-        task.put("userId", userId);
-        task.put("enterpriseId", enterpriseId);
-        task.put("type", type.name());
-        task.put("state", state.name());
-        task.put("timestamp", Long.toString(now));
-        task.put("creationTimestamp", Long.toString(now));
-        task.put("jobs", jobsKey(taskId));
+        List<Job> js = jobs.stream().map(spec -> new Job(taskId + "." + UUID.randomUUID(), taskId, spec.type(),
+                spec.description(), spec.state(), JobState.UNKNOWN, now, now)).toList();
+        Task task = new Task(taskId, ownerType, ownerId, userId, enterpriseId, type, state, now, now, js);
+        save(task, true);
+        return task;
+    }
+
+    /**
+     * Writes the whole task (its hash and its jobs' hashes; rewriting is harmless, so the leader
+     * can always project kinton's truth again); a new task is also listed under its owner. A
+     * finished task expires after the configured retention.
+     */
+    public void save(Task task, boolean isNew) {
+        String taskId = task.taskId();
+        Map<String, String> h = new HashMap<>();
+        h.put("taskId", taskId);
+        h.put("ownerType", task.ownerType());
+        h.put("ownerId", task.ownerId());
+        h.put("userId", task.userId());
+        h.put("enterpriseId", task.enterpriseId());
+        h.put("type", task.type().name());
+        h.put("state", task.state().name());
+        h.put("timestamp", Long.toString(task.timestamp()));
+        h.put("creationTimestamp", Long.toString(task.creationTimestamp()));
+        h.put("jobs", jobsKey(taskId));
+        long retention = task.state().isFinished() ? node.configuration().taskTimes().retentionHours() * 3600L : 0;
         redis(j -> {
             Transaction t = j.multi();
-            t.hset(taskKey(taskId), task);
-            for (Job.Spec spec : jobs) {
-                String jobId = taskId + "." + UUID.randomUUID();
-                Map<String, String> job = new HashMap<>();
-                job.put("id", jobId);
-                job.put("parentTaskId", taskId);
-                job.put("type", spec.type());
-                job.put("description", spec.description());
-                job.put("state", spec.state().name());
-                job.put("rollbackState", JobState.UNKNOWN.name());
-                job.put("timestamp", Long.toString(now));
-                job.put("creationTimestamp", Long.toString(now));
-                job.put("data", "Job:" + jobId + ":data");
-                t.hset("Job:" + jobId, job);
-                t.rpush(jobsKey(taskId), "Job:" + jobId);
+            t.hset(taskKey(taskId), h);
+            if (isNew) {
+                t.del(jobsKey(taskId));
             }
-            t.lpush(ownerKey(ownerType, ownerId), taskKey(taskId));
+            for (Job job : task.jobs()) {
+                Map<String, String> jh = new HashMap<>();
+                jh.put("id", job.id());
+                jh.put("parentTaskId", taskId);
+                jh.put("type", job.type());
+                jh.put("description", job.description());
+                jh.put("state", job.state().name());
+                jh.put("rollbackState", job.rollbackState().name());
+                jh.put("timestamp", Long.toString(job.timestamp()));
+                jh.put("creationTimestamp", Long.toString(job.creationTimestamp()));
+                jh.put("data", "Job:" + job.id() + ":data");
+                t.hset("Job:" + job.id(), jh);
+                if (isNew) {
+                    t.rpush(jobsKey(taskId), "Job:" + job.id());
+                }
+                if (retention > 0) {
+                    t.expire("Job:" + job.id(), retention);
+                }
+            }
+            if (isNew) {
+                t.lpush(ownerKey(task.ownerType(), task.ownerId()), taskKey(taskId));
+                t.ltrim(ownerKey(task.ownerType(), task.ownerId()), 0, OWNER_HISTORY - 1);
+            }
+            if (retention > 0) {
+                t.expire(taskKey(taskId), retention);
+                t.expire(jobsKey(taskId), retention);
+            }
             t.exec();
             return null;
         });
-        return get(taskId).orElseThrow();
     }
 
     public Optional<Task> get(String taskId) {
@@ -100,32 +132,6 @@ public class TaskStore {
                 read(j, key).ifPresent(all::add);
             }
             return all;
-        });
-    }
-
-    public void updateState(String taskId, TaskState state) {
-        redis(j -> {
-            if (!j.exists(taskKey(taskId))) {
-                throw ApiException.of(ApiError.TASK_NOT_FOUND);
-            }
-            Transaction t = j.multi();
-            t.hset(taskKey(taskId), Map.of("state", state.name(), "timestamp",
-                    Long.toString(Instant.now().getEpochSecond())));
-            t.exec();
-            return null;
-        });
-    }
-
-    public void updateJob(String jobId, JobState state) {
-        redis(j -> {
-            if (!j.exists("Job:" + jobId)) {
-                throw ApiException.of(ApiError.TASK_NOT_FOUND);
-            }
-            Transaction t = j.multi();
-            t.hset("Job:" + jobId, Map.of("state", state.name(), "timestamp",
-                    Long.toString(Instant.now().getEpochSecond())));
-            t.exec();
-            return null;
         });
     }
 

@@ -11,7 +11,13 @@ import java.util.Map;
  * or the user's name); {@code disk.path} is the template disk in the datacenter's repository.
  */
 public record VirtualMachineDefinition(String uuid, String name, int cpu, int ramInMb, long hdInBytes, Disk disk,
-        List<Nic> nics) {
+        List<Nic> nics, String label) {
+
+    /** Without the label users gave it (optional: JSON {@code "label"}, what the user calls the VM). */
+    public VirtualMachineDefinition(String uuid, String name, int cpu, int ramInMb, long hdInBytes, Disk disk,
+            List<Nic> nics) {
+        this(uuid, name, cpu, ramInMb, hdInBytes, disk, nics, null);
+    }
 
     public VirtualMachineDefinition {
         HypervisorConnection.require(uuid, "uuid");
@@ -42,7 +48,7 @@ public record VirtualMachineDefinition(String uuid, String name, int cpu, int ra
 
     /** The same VM with other resources (a reconfigure). */
     public VirtualMachineDefinition withResources(int newCpu, int newRamInMb) {
-        return new VirtualMachineDefinition(uuid, name, newCpu, newRamInMb, hdInBytes, disk, nics);
+        return new VirtualMachineDefinition(uuid, name, newCpu, newRamInMb, hdInBytes, disk, nics, label);
     }
 
     Map<String, Object> toMap() {
@@ -58,6 +64,9 @@ public record VirtualMachineDefinition(String uuid, String name, int cpu, int ra
             d.put("format", disk.format());
             d.put("sizeInBytes", disk.sizeInBytes());
             m.put("disk", d);
+        }
+        if (label != null) {
+            m.put("label", label);
         }
         m.put("nics", nics.stream().map(n -> {
             Map<String, Object> nm = new LinkedHashMap<>();
@@ -82,6 +91,6 @@ public record VirtualMachineDefinition(String uuid, String name, int cpu, int ra
         Disk disk2 = disk;
         return Fields.checked(() -> new VirtualMachineDefinition(f.string("uuid"), f.string("name"),
                 (int) f.number("cpu", 1, 4096), (int) f.number("ramInMb", 1, Integer.MAX_VALUE),
-                f.number("hdInBytes", 0, Long.MAX_VALUE), disk2, nics));
+                f.number("hdInBytes", 0, Long.MAX_VALUE), disk2, nics, f.optionalString("label")));
     }
 }

@@ -115,8 +115,10 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
     @Override
     public VmInfo configure(HypervisorConnection host, VirtualMachineDefinition vm) {
         latency();
-        if (matches(settings.failConfigure(), vm.name())) {
-            throw new HypervisorException("SIM-CONFIGURE", "Simulated failure configuring " + vm.name()
+        // the simulator shows (and matches failure patterns on) the user's label when the VM has one
+        String shown = vm.label() != null ? vm.label() : vm.name();
+        if (matches(settings.failConfigure(), shown)) {
+            throw new HypervisorException("SIM-CONFIGURE", "Simulated failure configuring " + shown
                     + " (abiquo.rs.simulator.failConfigurePattern)");
         }
         synchronized (this) {
@@ -125,7 +127,7 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
             if (existing != null) {
                 return existing.info(); // the same task again: already done
             }
-            SimVm created = new SimVm(vm.uuid(), vm.name(), VmState.CONFIGURED, vm.cpu(), vm.ramInMb());
+            SimVm created = new SimVm(vm.uuid(), shown, VmState.CONFIGURED, vm.cpu(), vm.ramInMb());
             vms.put(vm.uuid(), created);
             save();
             return created.info();

@@ -6,6 +6,7 @@ import com.abiquo.api.rest.protocol.Links;
 import com.abiquo.api.rest.protocol.RestDto;
 import com.abiquo.task.Job;
 import com.abiquo.task.Task;
+import com.abiquo.task.TaskState;
 
 /**
  * {@code task+json} (also {@code taskextended+json}): {taskId, ownerId, userId, type, state,
@@ -66,6 +67,9 @@ public class TaskDto extends RestDto {
         dto.add(links.link("parent", COLLECTION_TYPE, vmPath + "/tasks"));
         dto.add(links.link("virtualmachine", VirtualMachineDto.TYPE, vmPath));
         dto.add(links.link("target", VirtualMachineDto.TYPE, vmPath));
+        if (t.state() == TaskState.QUEUEING) {
+            dto.add(links.link("cancel", null, vmPath + "/tasks/" + t.taskId() + "/action/cancel"));
+        }
         if (t.enterpriseId() != null && t.userId() != null) {
             dto.add(links.link("user", AbiquoMediaTypes.of("user"), "admin/enterprises/%s/users/%s", t.enterpriseId(),
                     t.userId()));

@@ -1,5 +1,6 @@
 package com.abiquo.api.rest.cloud;
 
+import com.abiquo.api.rest.protocol.AcceptedRequestDto;
 import com.abiquo.api.rest.protocol.AbiquoMediaTypes;
 import com.abiquo.api.rest.protocol.Links;
 import com.abiquo.api.rest.protocol.RestDto;
@@ -38,6 +39,8 @@ public class VirtualApplianceDto extends RestDto {
                 CloudPaths.vdc(va.getVirtualDatacenter())));
         dto.add(links.link("virtualmachines", VirtualMachineDto.COLLECTION_TYPE, self + "/virtualmachines"));
         dto.add(links.titled("state", STATE_TYPE, state.name(), self + "/state"));
+        dto.add(links.link("deploy", AcceptedRequestDto.TYPE, self + "/action/deploy"));
+        dto.add(links.link("undeploy", AcceptedRequestDto.TYPE, self + "/action/undeploy"));
         return dto;
     }
 }

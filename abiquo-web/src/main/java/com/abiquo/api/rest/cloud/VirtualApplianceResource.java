@@ -1,5 +1,13 @@
 package com.abiquo.api.rest.cloud;
 
+import java.util.List;
+
+import com.abiquo.api.rest.protocol.Accepted;
+import com.abiquo.api.rest.protocol.AcceptedRequestDto;
+import com.abiquo.api.rest.protocol.ActionBody;
+import com.abiquo.cloud.VirtualMachineActions;
+import com.abiquo.task.TaskRecord;
+import jakarta.ws.rs.QueryParam;
 import com.abiquo.api.rest.protocol.AbiquoMediaTypes;
 import com.abiquo.api.rest.protocol.Bodies;
 import com.abiquo.api.rest.protocol.CollectionDto;
@@ -41,6 +49,38 @@ public class VirtualApplianceResource {
 
     @Inject
     VirtualApplianceService vapps;
+
+    @Inject
+    VirtualMachineActions actions;
+
+    /** Deploys every NOT_ALLOCATED machine of the appliance: 202 with a status link per machine's task. */
+    @POST
+    @Path("{vapp}/action/deploy")
+    @Produces({AcceptedRequestDto.TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_MANAGE_VM)
+    public Response deploy(@PathParam("vdc") String vdc, @PathParam("vapp") String id, @QueryParam("force") String force,
+            String body) {
+        boolean forced = VirtualDatacenterResource.forced(force) || ActionBody.flag(body, "forceEnterpriseSoftLimits")
+                || ActionBody.flag(body, "forceVdcLimits");
+        return accepted(vdc, id, actions.deployAppliance(Ids.parse(vdc), Ids.parse(id), forced));
+    }
+
+    /** Undeploys every deployed machine of the appliance: 202 with a status link per machine's task. */
+    @POST
+    @Path("{vapp}/action/undeploy")
+    @Produces({AcceptedRequestDto.TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_MANAGE_VM)
+    public Response undeploy(@PathParam("vdc") String vdc, @PathParam("vapp") String id, String body) {
+        ActionBody.flag(body, "forceUndeploy");
+        return accepted(vdc, id, actions.undeployAppliance(Ids.parse(vdc), Ids.parse(id)));
+    }
+
+    private Response accepted(String vdc, String vapp, List<TaskRecord> started) {
+        return Accepted.of(Links.of(uriInfo), TaskDto.TYPE, started.stream()
+                .map(t -> "cloud/virtualdatacenters/" + Ids.parse(vdc) + "/virtualappliances/" + Ids.parse(vapp)
+                        + "/virtualmachines/" + t.getVmId() + "/tasks/" + t.getTaskId())
+                .toList());
+    }
 
     @Context
     UriInfo uriInfo;

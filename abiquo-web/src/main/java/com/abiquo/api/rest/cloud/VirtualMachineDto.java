@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.abiquo.api.rest.protocol.AbiquoMediaTypes;
+import com.abiquo.api.rest.protocol.AcceptedRequestDto;
 import com.abiquo.api.rest.protocol.Links;
 import com.abiquo.api.rest.protocol.RestDto;
 import com.abiquo.api.rest.tenancy.EnterpriseDto;
@@ -67,6 +68,9 @@ public class VirtualMachineDto extends RestDto {
         dto.add(links.titled("edit", TYPE, vm.getLabel(), self));
         dto.add(links.titled("state", STATE_TYPE, vm.getState().name(), self + "/state"));
         dto.add(links.link("tasks", TaskDto.COLLECTION_TYPE, self + "/tasks"));
+        dto.add(links.link("deploy", AcceptedRequestDto.TYPE, self + "/action/deploy"));
+        dto.add(links.link("undeploy", AcceptedRequestDto.TYPE, self + "/action/undeploy"));
+        dto.add(links.link("reset", AcceptedRequestDto.TYPE, self + "/action/reset"));
         dto.add(links.link("tags", AbiquoMediaTypes.of("tags"), self + "/tags"));
         dto.add(links.titled("virtualappliance", VirtualApplianceDto.TYPE, vm.getVirtualAppliance().getName(),
                 CloudPaths.vapp(vm.getVirtualAppliance())));

@@ -3,6 +3,8 @@ package com.abiquo.api.rest.cloud;
 import java.util.List;
 
 import com.abiquo.api.rest.protocol.AbiquoMediaTypes;
+import com.abiquo.api.rest.protocol.Accepted;
+import com.abiquo.api.rest.protocol.ActionBody;
 import com.abiquo.api.rest.protocol.AcceptedRequestDto;
 import com.abiquo.api.rest.protocol.Bodies;
 import com.abiquo.api.rest.protocol.CollectionDto;
@@ -15,6 +17,7 @@ import com.abiquo.api.rest.protocol.PagingParams;
 import com.abiquo.api.security.Requires;
 import com.abiquo.cloud.PrivateNetworkService;
 import com.abiquo.cloud.VirtualMachine;
+import com.abiquo.cloud.VirtualMachineActions;
 import com.abiquo.cloud.VirtualMachineService;
 import com.abiquo.cloud.Warnings;
 import com.abiquo.error.ApiError;
@@ -24,6 +27,7 @@ import com.abiquo.security.Privilege;
 import com.abiquo.task.Job;
 import com.abiquo.task.JobState;
 import com.abiquo.task.Task;
+import com.abiquo.task.TaskRecord;
 import com.abiquo.task.TaskState;
 import com.abiquo.task.TaskStore;
 import com.abiquo.task.TaskType;
@@ -67,6 +71,9 @@ public class VirtualMachineResource {
     Caller caller;
 
     @Inject
+    VirtualMachineActions actions;
+
+    @Inject
     Warnings warnings;
 
     @Context
@@ -104,15 +111,21 @@ public class VirtualMachineResource {
         return dto(vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)));
     }
 
-    /** Reconfigure: 200 while not deployed (the deploy pipeline answers 202 for deployed machines). */
+    /** Reconfigure: 200 while not deployed; 202 and a task for a deployed machine (only while OFF). */
     @PUT
     @Path("{vm}")
     @Consumes({VirtualMachineDto.TYPE, AbiquoMediaTypes.JSON})
-    @Produces({VirtualMachineDto.TYPE, AbiquoMediaTypes.JSON})
+    @Produces({VirtualMachineDto.TYPE, AcceptedRequestDto.TYPE, AbiquoMediaTypes.JSON})
     @Requires(Privilege.VDC_MANAGE_VM)
     public Response update(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id,
             VirtualMachineDto body, @QueryParam("force") String force) {
         Bodies.require(body);
+        VirtualMachine current = vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id));
+        if (current.getMachine() != null) {
+            TaskRecord task = actions.reconfigure(current, body.cpu == null ? current.getCpu() : body.cpu,
+                    body.ram == null ? current.getRam() : body.ram, VirtualDatacenterResource.forced(force));
+            return accepted(current, task);
+        }
         VirtualMachine vm = vms.update(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id), spec(body, force));
         return VirtualDatacenterResource.withWarnings(Response.ok(), warnings).entity(dto(vm)).build();
     }
@@ -122,15 +135,80 @@ public class VirtualMachineResource {
     @Produces({AcceptedRequestDto.TYPE, AbiquoMediaTypes.JSON})
     @Requires(Privilege.VDC_MANAGE_VM)
     public Response delete(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id) {
+        VirtualMachine current = vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id));
+        if (current.getMachine() != null) { // deployed: undeployed first, deleted by the task's end
+            return accepted(current, actions.deleteDeployed(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)));
+        }
         VirtualMachine vm = vms.delete(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id));
-        String path = CloudPaths.vm(vm);
         Task task = tasks.create(Task.OWNER_VIRTUAL_MACHINE, vm.getId().toString(), String.valueOf(caller.userId()),
                 vm.getVirtualAppliance().getVirtualDatacenter().getEnterprise().getId().toString(), TaskType.DELETE,
                 TaskState.FINISHED_SUCCESSFULLY, List.of(new Job.Spec("DELETE", "Delete task's deletion of virtual "
                         + "machine with id " + vm.getId(), JobState.DONE)));
-        AcceptedRequestDto accepted = new AcceptedRequestDto();
-        accepted.add(Links.of(uriInfo).link("status", TaskDto.TYPE, path + "/tasks/" + task.taskId()));
-        return Response.status(Response.Status.ACCEPTED).entity(accepted).build();
+        return Accepted.of(Links.of(uriInfo), TaskDto.TYPE, List.of(CloudPaths.vm(vm) + "/tasks/" + task.taskId()));
+    }
+
+    /**
+     * Deploy: 202 and a task (SCHEDULE, CONFIGURE, POWER_ON). Clients post no body, {@code null},
+     * or a {@code virtualmachinetask} with force flags, with any or no Content-Type.
+     */
+    @POST
+    @Path("{vm}/action/deploy")
+    @Produces({AcceptedRequestDto.TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_MANAGE_VM)
+    public Response deploy(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id,
+            @QueryParam("force") String force, String body) {
+        boolean forced = VirtualDatacenterResource.forced(force) || ActionBody.flag(body, "forceEnterpriseSoftLimits")
+                || ActionBody.flag(body, "forceVdcLimits");
+        TaskRecord task = actions.deploy(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id), forced);
+        return accepted(vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)), task);
+    }
+
+    @POST
+    @Path("{vm}/action/undeploy")
+    @Produces({AcceptedRequestDto.TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_MANAGE_VM)
+    public Response undeploy(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id,
+            String body) {
+        ActionBody.flag(body, "forceUndeploy"); // read for its validation: the undeploy always goes ahead
+        TaskRecord task = actions.undeploy(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id));
+        return accepted(vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)), task);
+    }
+
+    @POST
+    @Path("{vm}/action/reset")
+    @Produces({AcceptedRequestDto.TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_MANAGE_VM)
+    public Response reset(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id,
+            String ignored) {
+        TaskRecord task = actions.reset(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id));
+        return accepted(vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)), task);
+    }
+
+    /** Power: {@code {"state": "ON" | "OFF" | "PAUSED", "gracefulShutdown": false}}. */
+    @PUT
+    @Path("{vm}/state")
+    @Consumes({VirtualMachineDto.STATE_TYPE, AbiquoMediaTypes.JSON})
+    @Produces({AcceptedRequestDto.TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_MANAGE_VM)
+    public Response changeState(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp,
+            @PathParam("vm") String id, VirtualMachineStateDto body) {
+        Bodies.require(body);
+        TaskRecord task = actions.changeState(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id), body.state,
+                Boolean.TRUE.equals(body.gracefulShutdown));
+        return accepted(vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)), task);
+    }
+
+    /** Cancels a task that is still QUEUEING (204); the VM returns to the state it had. */
+    @POST
+    @Path("{vm}/tasks/{task}/action/cancel")
+    @Requires(Privilege.VDC_MANAGE_VM)
+    public void cancel(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id,
+            @PathParam("task") String taskId, String ignored) {
+        actions.cancel(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id), taskId);
+    }
+
+    private Response accepted(VirtualMachine vm, TaskRecord task) {
+        return Accepted.of(Links.of(uriInfo), TaskDto.TYPE, List.of(CloudPaths.vm(vm) + "/tasks/" + task.getTaskId()));
     }
 
     @GET

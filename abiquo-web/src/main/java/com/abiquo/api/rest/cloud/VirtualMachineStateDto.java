@@ -9,6 +9,9 @@ public class VirtualMachineStateDto extends RestDto {
 
     public String state;
 
+    /** In a PUT to OFF: an ACPI shutdown instead of a power off. */
+    public Boolean gracefulShutdown;
+
     public static VirtualMachineStateDto from(VirtualMachine vm, Links links) {
         VirtualMachineStateDto dto = new VirtualMachineStateDto();
         dto.state = vm.getState().name();

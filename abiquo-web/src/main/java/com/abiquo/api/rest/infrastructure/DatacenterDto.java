@@ -37,6 +37,7 @@ public class DatacenterDto extends RestDto {
         dto.add(links.link("remoteservices", RemoteServiceDto.COLLECTION_TYPE, self + "/remoteservices"));
         dto.add(links.link("hypervisors", HypervisorTypeDto.COLLECTION_TYPE, self + "/hypervisors"));
         dto.add(links.link("networkservicetypes", NetworkServiceTypeDto.COLLECTION_TYPE, self + "/networkservicetypes"));
+        dto.add(links.link("discover", MachineDto.TYPE, self + "/action/discover"));
         dto.add(links.titled("location", AbiquoMediaTypes.of("location"), dc.getName(), "cloud/locations/" + dc.getId()));
         return dto;
     }

@@ -1,0 +1,138 @@
+package com.abiquo.notification;
+
+import java.io.StringReader;
+import java.util.logging.Logger;
+
+import com.abiquo.cloud.VirtualMachine;
+import com.abiquo.cloud.VirtualMachineState;
+import com.abiquo.cluster.LeaderMessage;
+import com.abiquo.cluster.LeaderMessageHandler;
+import com.abiquo.messaging.model.JobNotification;
+import com.abiquo.messaging.model.JobType;
+import com.abiquo.messaging.model.VmState;
+import com.abiquo.scheduler.JobDispatcher;
+import com.abiquo.scheduler.Scheduler;
+import com.abiquo.scheduler.TaskOutcome;
+import com.abiquo.task.JobState;
+import com.abiquo.task.TaskRecord;
+import com.abiquo.task.TaskType;
+import com.abiquo.task.Tasks;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * The leader applies the virtual factory's job notifications, in order: job states, and when the
+ * last job is done (or a job failed and everything it had done was rolled back) the task's end,
+ * with the VM in the state the hypervisor reported. A notification whose sequence is not above
+ * the last one applied to its task (a late one, a re-driven task reporting again what it had done)
+ * and one for a finished or unknown task change nothing.
+ */
+@ApplicationScoped
+public class JobNotificationHandler implements LeaderMessageHandler {
+
+    private static final Logger LOG = Logger.getLogger(JobNotificationHandler.class.getName());
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private Tasks tasks;
+
+    @EJB
+    private TaskOutcome outcome;
+
+    @EJB
+    private Scheduler scheduler;
+
+    @Override
+    public String type() {
+        return JobNotification.TYPE;
+    }
+
+    @Override
+    public void handle(LeaderMessage message) {
+        JobNotification n = JobNotification.fromJson(message.body().toString());
+        TaskRecord task = tasks.lock(n.taskId()).orElse(null);
+        if (task == null || task.isFinished() || n.sequence() <= task.getLastSequence() || task.job(n.jobId()).isEmpty()) {
+            LOG.info(() -> "Notification " + n.messageId() + " ignored: " + (task == null ? "unknown task"
+                    : task.isFinished() ? "task already " + task.getState()
+                    : task.job(n.jobId()).isEmpty() ? "not a job of the task"
+                    : "stale (sequence " + n.sequence() + ", applied " + task.getLastSequence() + ")"));
+            return;
+        }
+        VirtualMachine vm = em.find(VirtualMachine.class, task.getVmId(), LockModeType.PESSIMISTIC_WRITE);
+        if (vm == null || !vm.isLockedBy(task.getTaskId())) {
+            outcome.aborted(task, "the virtual machine " + task.getVmId() + " is no longer locked by this task");
+            return;
+        }
+        task.applied(n.sequence());
+        switch (n.state()) {
+            case STARTED -> TaskOutcome.job(task, n.jobId(), JobState.STARTED);
+            case DONE -> {
+                TaskOutcome.job(task, n.jobId(), JobState.DONE);
+                if (task.getJobs().stream().allMatch(j -> j.state() == JobState.DONE)) {
+                    outcome.succeeded(task, vm, vmState(n.vmState(), VirtualMachineState.UNKNOWN));
+                    return;
+                }
+            }
+            case FAILED -> {
+                TaskOutcome.job(task, n.jobId(), JobState.FAILED);
+                task.recordError(n.jobType() + " failed: " + n.errorCode()
+                        + (n.errorMessage() == null ? "" : " " + n.errorMessage()));
+                if (rollbacksPending(task) == 0) {
+                    fail(task, vm, n);
+                    return;
+                }
+            }
+            case ROLLBACK_DONE -> {
+                task.updateJob(n.jobId(), TaskRecord.JobEntry::rolledBack);
+                if (rollbacksPending(task) == 0) {
+                    fail(task, vm, n);
+                    return;
+                }
+            }
+        }
+        tasks.project(task);
+    }
+
+    /** The jobs done before the failure that the virtual factory undoes and has not yet reported undone. */
+    static long rollbacksPending(TaskRecord task) {
+        return task.getJobs().stream().filter(j -> JobDispatcher.isHypervisorJob(j.type()))
+                .filter(j -> j.state() == JobState.DONE && JobType.valueOf(j.type()).undoable())
+                .filter(j -> j.rollbackState() != JobState.ROLLBACK_DONE).count();
+    }
+
+    private void fail(TaskRecord task, VirtualMachine vm, JobNotification last) {
+        String why = task.getError() != null ? task.getError() : "a job failed";
+        if (task.getType() == TaskType.RECONFIGURE) {
+            JsonObject data = Json.createReader(new StringReader(task.getData())).readObject();
+            scheduler.resize(vm, data.getInt("previousCpu"), data.getInt("previousRam"));
+        }
+        VirtualMachineState state = vmState(last.vmState(), null);
+        if (task.getType() == TaskType.DEPLOY && state == null) {
+            state = VirtualMachineState.NOT_ALLOCATED;
+        }
+        outcome.failed(task, vm, why, state);
+    }
+
+    /** The platform's state of a VM the hypervisor reports in {@code s}; {@code otherwise} when it says nothing. */
+    static VirtualMachineState vmState(VmState s, VirtualMachineState otherwise) {
+        if (s == null) {
+            return otherwise;
+        }
+        return switch (s) {
+            case CONFIGURED -> VirtualMachineState.CONFIGURED;
+            case ON -> VirtualMachineState.ON;
+            case OFF -> VirtualMachineState.OFF;
+            case PAUSED -> VirtualMachineState.PAUSED;
+            case NOT_FOUND -> VirtualMachineState.NOT_ALLOCATED;
+            case UNKNOWN -> VirtualMachineState.UNKNOWN;
+        };
+    }
+}

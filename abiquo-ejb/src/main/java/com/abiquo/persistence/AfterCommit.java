@@ -1,0 +1,51 @@
+package com.abiquo.persistence;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * Work that must follow the outcome of the current transaction: a message published only once
+ * what it announces is committed, a cache dropped when what it cached was rolled back. Runs on the
+ * committing thread, after the commit; a failure there is logged, never thrown (the commit stands,
+ * and recovery publishes or projects again from kinton).
+ */
+@ApplicationScoped
+public class AfterCommit {
+
+    private static final Logger LOG = Logger.getLogger(AfterCommit.class.getName());
+
+    @Resource
+    TransactionSynchronizationRegistry registry;
+
+    /** {@code committed} after a commit, {@code rolledBack} (may be null) after anything else. */
+    public void then(Runnable committed, Runnable rolledBack) {
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                Runnable r = status == Status.STATUS_COMMITTED ? committed : rolledBack;
+                if (r == null) {
+                    return;
+                }
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Work after the end of a transaction failed (recovery will redo it): " + e, e);
+                }
+            }
+        });
+    }
+
+    public void committed(Runnable r) {
+        then(r, null);
+    }
+}

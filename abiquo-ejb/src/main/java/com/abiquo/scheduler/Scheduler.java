@@ -1,0 +1,187 @@
+package com.abiquo.scheduler;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import com.abiquo.cloud.VirtualDatacenter;
+import com.abiquo.cloud.VirtualMachine;
+import com.abiquo.infrastructure.Datastore;
+import com.abiquo.infrastructure.Machine;
+import com.abiquo.infrastructure.MachineState;
+import com.abiquo.persistence.AfterCommit;
+import com.abiquo.scheduler.placement.CapacityIndex;
+import com.abiquo.scheduler.placement.Placement;
+import com.abiquo.scheduler.placement.PlacementRequest;
+import com.abiquo.scheduler.placement.PlacementResult;
+import com.abiquo.scheduler.rules.EnterpriseExclusionRuleService;
+import com.abiquo.scheduler.rules.FitPolicyRuleService;
+import com.abiquo.scheduler.rules.LoadLevel;
+import com.abiquo.scheduler.rules.MachineLoadRuleService;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Abiquo's allocator on the leader: chooses a machine for a VM (capacity index: rack of the VDC,
+ * hypervisor type, MANAGED, reservations, exclusions, load rules, datastore room, fit policy) and
+ * reserves its CPU, RAM and disk there in the caller's fenced transaction, after checking the
+ * choice again on the locked machine row. Releases the reservation when the VM leaves the machine.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class Scheduler {
+
+    private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
+
+    /** Placements tried before giving up on a stale index (each failed check reloads it). */
+    private static final int ATTEMPTS = 3;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private CapacityIndexes indexes;
+
+    @Inject
+    private AfterCommit afterCommit;
+
+    @EJB
+    private MachineLoadRuleService loadRules;
+
+    @EJB
+    private FitPolicyRuleService fitPolicies;
+
+    @EJB
+    private EnterpriseExclusionRuleService exclusions;
+
+    /**
+     * Places the VM and reserves its resources, or says why there is no room.
+     *
+     * @return empty when placed (the VM is on its machine now), else the reason
+     */
+    public Optional<String> place(VirtualMachine vm) {
+        VirtualDatacenter vdc = vm.getVirtualAppliance().getVirtualDatacenter();
+        int datacenterId = vdc.getDatacenter().getId();
+        int enterpriseId = vdc.getEnterprise().getId();
+        Set<Integer> excluded = exclusions.excludedWith(enterpriseId);
+        PlacementRequest request = new PlacementRequest(enterpriseId, vdc.getHypervisorType().name(), vm.getCpu(),
+                vm.getRam(), vm.getHd(), vdc.getRack() == null ? null : vdc.getRack().getId(), excluded,
+                fitPolicies.effectiveFitPolicy(datacenterId));
+        String reason = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            CapacityIndex index = indexes.of(datacenterId, em);
+            PlacementResult result = index.placeAndReserve(request);
+            if (result.placement().isEmpty()) {
+                reason = result.noRoomReason();
+                if (attempt > 1) {
+                    break; // a freshly loaded index agrees: there is no room
+                }
+                indexes.invalidate(datacenterId);
+                continue;
+            }
+            Placement p = result.placement().get();
+            Optional<String> refused = reserve(vm, p, request, excluded);
+            if (refused.isEmpty()) {
+                afterCommit.then(null, () -> indexes.invalidate(datacenterId));
+                if (vdc.getRack() == null) {
+                    vdc.setRack(em.getReference(com.abiquo.infrastructure.Rack.class, p.rackId()));
+                }
+                return Optional.empty();
+            }
+            reason = refused.get();
+            LOG.info("Placement on machine " + p.machineId() + " refused by kinton (" + reason + "): reloading capacity");
+            indexes.invalidate(datacenterId);
+        }
+        return Optional.of(reason);
+    }
+
+    /** Checks the choice on the locked machine row (the truth) and reserves, or says why not. */
+    private Optional<String> reserve(VirtualMachine vm, Placement p, PlacementRequest request, Set<Integer> excluded) {
+        Machine m = em.find(Machine.class, p.machineId(), LockModeType.PESSIMISTIC_WRITE);
+        if (m == null) {
+            return Optional.of("machine " + p.machineId() + " no longer exists");
+        }
+        em.refresh(m);
+        Datastore d = em.find(Datastore.class, p.datastoreId());
+        LoadLevel level = loadRules.effectiveLoadRule(m);
+        if (m.getState() != MachineState.MANAGED || !m.getHypervisorType().name().equals(request.hypervisorType())) {
+            return Optional.of("machine " + m.getId() + " is " + m.getState() + " " + m.getHypervisorType());
+        }
+        if (m.getReservedFor() != null && m.getReservedFor() != request.enterpriseId()) {
+            return Optional.of("machine " + m.getId() + " is reserved for another enterprise");
+        }
+        if (m.getVirtualCpusUsed() + (long) request.cpus() > level.maxCpus(m.getVirtualCpuCores())
+                || m.getVirtualRamUsedInMb() + (long) request.ramMb() > level.maxRamInMb(m.getVirtualRamInMb())) {
+            return Optional.of("machine " + m.getId() + " has no CPU or RAM left within its load rule");
+        }
+        if (d == null || !d.isEnabled() || !d.getMachine().getId().equals(m.getId())
+                || d.getSize() - d.getUsedSize() < request.hdBytes()) {
+            return Optional.of("datastore " + p.datastoreId() + " has no room");
+        }
+        if (!excluded.isEmpty() && em.createQuery("select count(vm) from VirtualMachine vm join vm.virtualAppliance va "
+                + "join va.virtualDatacenter vdc where vm.machine = :m and vdc.enterprise.id in :excluded", Long.class)
+                .setParameter("m", m).setParameter("excluded", excluded).getSingleResult() > 0) {
+            return Optional.of("machine " + m.getId() + " hosts VMs of an excluded enterprise");
+        }
+        changeUsage(m.getId(), d.getId(), request.cpus(), request.ramMb(), request.hdBytes());
+        vm.placeOn(m, d);
+        return Optional.empty();
+    }
+
+    /**
+     * Grows or shrinks the VM's reservation on its machine (a reconfigure), within the machine's
+     * load rule; the VM takes the new CPU and RAM.
+     *
+     * @return empty when done, else why the machine cannot take it
+     */
+    public Optional<String> resize(VirtualMachine vm, int cpu, int ram) {
+        Machine m = em.find(Machine.class, vm.getMachine().getId(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(m);
+        int dCpu = cpu - vm.getCpu();
+        int dRam = ram - vm.getRam();
+        LoadLevel level = loadRules.effectiveLoadRule(m);
+        if ((dCpu > 0 && m.getVirtualCpusUsed() + (long) dCpu > level.maxCpus(m.getVirtualCpuCores()))
+                || (dRam > 0 && m.getVirtualRamUsedInMb() + (long) dRam > level.maxRamInMb(m.getVirtualRamInMb()))) {
+            return Optional.of("machine " + m.getName() + " has no room for " + cpu + " CPUs and " + ram
+                    + " MB within its load rule");
+        }
+        changeUsage(m.getId(), vm.getDatastore() == null ? null : vm.getDatastore().getId(), dCpu, dRam, 0);
+        vm.setCpu(cpu);
+        vm.setRam(ram);
+        indexes.invalidate(m.getDatacenter().getId());
+        return Optional.empty();
+    }
+
+    /** The VM left its machine: its CPU, RAM and disk are free again there. */
+    public void release(VirtualMachine vm) {
+        Machine m = vm.getMachine();
+        if (m == null) {
+            return;
+        }
+        Datastore d = vm.getDatastore();
+        int datacenterId = m.getDatacenter().getId();
+        int enterpriseId = vm.getVirtualAppliance().getVirtualDatacenter().getEnterprise().getId();
+        changeUsage(m.getId(), d == null ? null : d.getId(), -vm.getCpu(), -vm.getRam(), -vm.getHd());
+        vm.placeOn(null, null);
+        indexes.loaded(datacenterId).ifPresent(index -> index.release(m.getId(), d == null ? 0 : d.getId(), vm.getCpu(),
+                vm.getRam(), d == null ? 0 : vm.getHd(), enterpriseId));
+        afterCommit.then(null, () -> indexes.invalidate(datacenterId));
+    }
+
+    private void changeUsage(int machineId, Integer datastoreId, int cpu, int ram, long hd) {
+        em.createNativeQuery("UPDATE physicalmachine SET cpu_used = GREATEST(0, cpu_used + ?), "
+                + "ram_used_mb = GREATEST(0, ram_used_mb + ?) WHERE id = ?").setParameter(1, cpu).setParameter(2, ram)
+                .setParameter(3, machineId).executeUpdate();
+        if (datastoreId != null && hd != 0) {
+            em.createNativeQuery("UPDATE datastore SET used_size_bytes = GREATEST(0, used_size_bytes + ?) WHERE id = ?")
+                    .setParameter(1, hd).setParameter(2, datastoreId).executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.abiquo.api.rest.cloud;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.abiquo.api.rest.protocol.AbiquoMediaTypes;
+import com.abiquo.api.rest.protocol.CollectionDto;
+import com.abiquo.api.rest.protocol.Ids;
+import com.abiquo.api.rest.protocol.Links;
+import com.abiquo.api.security.Requires;
+import com.abiquo.cloud.VirtualMachine;
+import com.abiquo.error.ApiError;
+import com.abiquo.security.Caller;
+import com.abiquo.security.Privilege;
+import com.abiquo.task.Task;
+import com.abiquo.task.TaskRecord;
+import com.abiquo.task.Tasks;
+import com.abiquo.tenancy.User;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The unfinished tasks of an enterprise ({@code /admin/enterprises/{e}/action/pendingtasks}) or of
+ * one of its users ({@code .../users/{u}/action/pendingtasks}), oldest first, as Abiquo lists them.
+ */
+@Path("admin/enterprises/{enterprise}")
+@RequestScoped
+@Transactional
+public class PendingTaskResource {
+
+    @Inject
+    Tasks tasks;
+
+    @Inject
+    Caller caller;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Path("action/pendingtasks")
+    @Produces({TaskDto.COLLECTION_TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_ENUMERATE)
+    public CollectionDto<TaskDto> ofEnterprise(@PathParam("enterprise") String enterprise) {
+        int e = Ids.parse(enterprise);
+        caller.requireEnterprise(e, ApiError.ENTERPRISE_NOT_FOUND);
+        return dtos(tasks.pending(e, null));
+    }
+
+    @GET
+    @Path("users/{user}/action/pendingtasks")
+    @Produces({TaskDto.COLLECTION_TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_ENUMERATE)
+    public CollectionDto<TaskDto> ofUser(@PathParam("enterprise") String enterprise, @PathParam("user") String user) {
+        int e = Ids.parse(enterprise);
+        int u = Ids.parse(user);
+        caller.requireEnterprise(e, ApiError.ENTERPRISE_NOT_FOUND);
+        User found = em.find(User.class, u);
+        if (found == null || !found.getEnterprise().getId().equals(e)) {
+            throw com.abiquo.error.ApiException.of(ApiError.USER_NOT_FOUND);
+        }
+        return dtos(tasks.pending(e, u));
+    }
+
+    private CollectionDto<TaskDto> dtos(List<TaskRecord> pending) {
+        Links links = Links.of(uriInfo);
+        List<TaskDto> dtos = new ArrayList<>();
+        for (TaskRecord t : pending) {
+            VirtualMachine vm = em.find(VirtualMachine.class, t.getVmId());
+            if (vm != null) {
+                dtos.add(TaskDto.from(t.view(Task.OWNER_VIRTUAL_MACHINE), CloudPaths.vm(vm), links));
+            }
+        }
+        return new CollectionDto<>(dtos, dtos.size());
+    }
+}
