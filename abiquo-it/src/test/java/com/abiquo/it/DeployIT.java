@@ -120,19 +120,18 @@ class DeployIT extends ApiIT {
 
     @Test
     void aFailedJobIsRolledBackAndTheReservationReleased() throws Exception {
-        JsonNode dc = Deploys.datacenter();
-        JsonNode machine = Deploys.machine(Deploys.firstRack(dc), 16, 32768);
-        Deploys.Tenant t = Deploys.tenant(dc, Map.of());
+        Deploys.Tenant t = Deploys.withMachine(16, 32768);
+        JsonNode machine = t.machine();
         int[] before = Deploys.usage(machine);
 
         JsonNode configureFails = t.vm("fail-configure-1", 1, 512);
-        JsonNode task = await(t.api(), Deploys.act(t.api(), Resp.findLink(configureFails, "deploy").orElseThrow()));
+        JsonNode task = Deploys.deploy(t.api(), configureFails);
         assertThat(task.path("state").asText()).isEqualTo("FINISHED_UNSUCCESSFULLY");
         assertThat(jobs(task)).containsExactly("SCHEDULE:DONE", "CONFIGURE:FAILED", "POWER_ON:PENDING");
         assertThat(state(t.api(), configureFails)).isEqualTo("NOT_ALLOCATED");
 
         JsonNode powerOnFails = t.vm("fail-poweron-1", 1, 512);
-        task = await(t.api(), Deploys.act(t.api(), Resp.findLink(powerOnFails, "deploy").orElseThrow()));
+        task = Deploys.deploy(t.api(), powerOnFails);
         assertThat(task.path("state").asText()).isEqualTo("FINISHED_UNSUCCESSFULLY");
         assertThat(jobs(task)).containsExactly("SCHEDULE:DONE", "CONFIGURE:DONE", "POWER_ON:FAILED");
         assertThat(task.path("jobs").path("collection").path(1).path("rollbackState").asText()).isEqualTo("ROLLBACK_DONE");
@@ -144,20 +143,28 @@ class DeployIT extends ApiIT {
 
         // no machine has room: the task fails at SCHEDULE with the reason, the VM stays as it was
         JsonNode huge = t.vm("huge", 64, 512);
-        task = await(t.api(), Deploys.act(t.api(), Resp.findLink(huge, "deploy").orElseThrow()));
+        task = Deploys.deploy(t.api(), huge);
         assertThat(task.path("state").asText()).isEqualTo("FINISHED_UNSUCCESSFULLY");
         assertThat(jobs(task)).containsExactly("SCHEDULE:FAILED", "CONFIGURE:PENDING", "POWER_ON:PENDING");
         assertThat(Db.value("SELECT error FROM vm_task WHERE task_id = ?", task.path("taskId").asText()))
                 .contains("SCHEDULE").contains("64 CPUs");
         assertThat(state(t.api(), huge)).isEqualTo("NOT_ALLOCATED");
         assertThat(Deploys.usage(machine)).containsExactly(before);
+
+        // limits bite at deploy too: a VDC hard limit lowered after the VM was created
+        JsonNode small = t.vm("small", 2, 256);
+        ObjectNode vdc = (ObjectNode) t.api().get(t.vdc(), Cloud.VDC).expect(200).json();
+        vdc.put("cpuCountHardLimit", 1);
+        t.api().put(t.vdc(), Cloud.VDC, Cloud.VDC, vdc).expect(200);
+        t.api().post(Resp.findLink(small, "deploy").orElseThrow(), null, Deploys.ACCEPTED, null).expectError(409, "LIMIT-0");
+        assertThat(state(t.api(), small)).isEqualTo("NOT_ALLOCATED");
     }
 
     @Test
     void concurrentDeploysNeverOvercommitAMachine() throws Exception {
-        JsonNode dc = Deploys.datacenter();
-        JsonNode machine = Deploys.machine(Deploys.firstRack(dc), 4, 65536);
-        Deploys.Tenant t = Deploys.tenant(dc, Map.of());
+        Deploys.Tenant t = Deploys.withMachine(4, 65536);
+        JsonNode machine = t.machine();
+        JsonNode dc = t.dc();
         List<JsonNode> vms = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             vms.add(t.vm("c-" + i, 1, 256));
@@ -188,11 +195,9 @@ class DeployIT extends ApiIT {
 
     @Test
     void aNotificationDeliveredTwiceOrLateChangesNothing() throws Exception {
-        JsonNode dc = Deploys.datacenter();
-        Deploys.machine(Deploys.firstRack(dc), 16, 32768);
-        Deploys.Tenant t = Deploys.tenant(dc, Map.of());
+        Deploys.Tenant t = Deploys.withMachine(16, 32768);
         JsonNode vm = t.vm("dup", 1, 256);
-        JsonNode task = await(t.api(), Deploys.act(t.api(), Resp.findLink(vm, "deploy").orElseThrow()));
+        JsonNode task = Deploys.deploy(t.api(), vm);
         assertThat(state(t.api(), vm)).isEqualTo("ON");
         String taskId = task.path("taskId").asText();
         JsonNode powerOn = task.path("jobs").path("collection").path(2);
@@ -214,10 +219,8 @@ class DeployIT extends ApiIT {
                     vm.path("uuid").asText(), VmState.OFF, "X-1", "forged", 99, java.time.Instant.now()).toJson());
         }
         for (String id : List.of(late, forged)) {
-            for (int i = 0; i < 100 && Db.value("SELECT message_id FROM processed_message WHERE message_id = ?", id) == null; i++) {
-                Thread.sleep(100);
-            }
-            assertThat(Db.value("SELECT message_id FROM processed_message WHERE message_id = ?", id)).isEqualTo(id);
+            assertThat(Deploys.until(() -> Db.value("SELECT message_id FROM processed_message WHERE message_id = ?", id), id))
+                    .isEqualTo(id);
         }
         assertThat(state(t.api(), vm)).isEqualTo("ON");
         JsonNode again = t.api().get(Resp.findLink(vm, "tasks").orElseThrow() + "/" + taskId, Cloud.TASK).expect(200).json();
@@ -227,29 +230,19 @@ class DeployIT extends ApiIT {
 
     @Test
     void theMonitorReportsAVirtualMachinePoweredOffOutsideThePlatform() throws Exception {
-        JsonNode dc = Deploys.datacenter();
-        JsonNode machine = Deploys.machine(Deploys.firstRack(dc), 16, 32768);
-        Deploys.Tenant t = Deploys.tenant(dc, Map.of());
+        Deploys.Tenant t = Deploys.withMachine(16, 32768);
         JsonNode vm = t.vm("watched", 1, 256);
-        await(t.api(), Deploys.act(t.api(), Resp.findLink(vm, "deploy").orElseThrow()));
+        Deploys.deploy(t.api(), vm);
         String host = Db.value("SELECT p.ip FROM physicalmachine p JOIN virtual_machine v ON v.machine_id = p.id "
                 + "WHERE v.uuid = ?", vm.path("uuid").asText());
         Api.anonymous().post("http://127.0.0.1:" + Api.HTTP_PORT + "/abiquo-rs/simulator/hosts/" + host + "/vms/"
                 + vm.path("uuid").asText() + "/state", "text/plain", "application/json", "OFF").expect(200);
-        String state = "";
-        for (int i = 0; i < 100 && !state.equals("OFF"); i++) {
-            Thread.sleep(100);
-            state = state(t.api(), vm);
-        }
-        assertThat(state).isEqualTo("OFF");
-        assertThat(machine.path("id").asInt()).isPositive();
+        assertThat(Deploys.until(() -> state(t.api(), vm), "OFF")).isEqualTo("OFF");
     }
 
     @Test
     void appliancesDeployAndUndeployATaskPerMachineAndAQueuedTaskCanBeCancelled() throws Exception {
-        JsonNode dc = Deploys.datacenter();
-        Deploys.machine(Deploys.firstRack(dc), 16, 32768);
-        Deploys.Tenant t = Deploys.tenant(dc, Map.of());
+        Deploys.Tenant t = Deploys.withMachine(16, 32768);
         JsonNode a = t.vm("a", 1, 256);
         JsonNode b = t.vm("b", 1, 256);
         Resp deployed = t.api().post(t.vapp() + "/action/deploy", null, Deploys.ACCEPTED, "null").expect(202);
@@ -312,19 +305,12 @@ class DeployIT extends ApiIT {
 
     @Test
     void aTaskWhoseAnnouncementWasLostIsAnnouncedAgainByRecovery() throws Exception {
-        JsonNode dc = Deploys.datacenter();
-        Deploys.machine(Deploys.firstRack(dc), 16, 32768);
-        Deploys.Tenant t = Deploys.tenant(dc, Map.of());
+        Deploys.Tenant t = Deploys.withMachine(16, 32768);
         JsonNode vm = t.vm("orphan", 1, 256);
         // an API node committed the task and died before publishing it: the row and the lock, no message
         String taskId = queuedTask(t, vm, 1);
         String status = Resp.findLink(vm, "tasks").orElseThrow() + "/" + taskId;
-        String vmState = "";
-        for (int i = 0; i < 300 && !vmState.equals("ON"); i++) {
-            Thread.sleep(100);
-            vmState = state(t.api(), vm);
-        }
-        assertThat(vmState).isEqualTo("ON");
+        assertThat(Deploys.until(() -> state(t.api(), vm), "ON")).isEqualTo("ON");
         assertThat(Db.value("SELECT state FROM vm_task WHERE task_id = ?", taskId)).isEqualTo("FINISHED_SUCCESSFULLY");
         assertThat(t.api().get(status, Cloud.TASK).expect(200).json().path("state").asText()).isEqualTo("FINISHED_SUCCESSFULLY");
     }

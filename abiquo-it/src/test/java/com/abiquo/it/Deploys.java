@@ -24,7 +24,8 @@ final class Deploys {
     }
 
     /** A tenant's appliance in a KVM virtual datacenter, with the Tiny Core template at hand. */
-    record Tenant(Api api, String enterpriseHref, JsonNode dc, JsonNode rack, String vdc, String vapp, String template) {
+    record Tenant(Api api, String enterpriseHref, JsonNode dc, JsonNode rack, String vdc, String vapp, String template,
+            JsonNode machine) {
 
         /** A new VM of the appliance (label, CPUs, RAM); its disk is the template's 1 GiB. */
         JsonNode vm(String label, int cpu, int ram) {
@@ -68,7 +69,30 @@ final class Deploys {
         JsonNode template = user.get(vdc.link("templates") + "?has=tiny", Cloud.TEMPLATES).expect(200).items().get(0);
         Resp vapp = user.post(vdc.link("virtualappliances"), Cloud.VAPP, Cloud.VAPP, Map.of("name", "app")).expect(201);
         return new Tenant(user, enterprise[0], dc, firstRack(dc), vdc.link("edit"), vapp.link("edit"),
-                Resp.findLink(template, "edit").orElseThrow());
+                Resp.findLink(template, "edit").orElseThrow(), null);
+    }
+
+    /** A tenant in a new datacenter with a machine of {@code cpus} and {@code ramMb} that has disk room. */
+    static Tenant withMachine(int cpus, int ramMb) throws Exception {
+        JsonNode dc = datacenter();
+        JsonNode machine = machine(firstRack(dc), cpus, ramMb);
+        Tenant t = tenant(dc, Map.of());
+        return new Tenant(t.api(), t.enterpriseHref(), dc, t.rack(), t.vdc(), t.vapp(), t.template(), machine);
+    }
+
+    /** Deploys the VM and waits for its task. */
+    static JsonNode deploy(Api api, JsonNode vm) throws InterruptedException {
+        return await(api, act(api, Resp.findLink(vm, "deploy").orElseThrow()));
+    }
+
+    /** Waits (10 s at most) until {@code probe} gives {@code expected}; returns what it gave last. */
+    static String until(java.util.concurrent.Callable<String> probe, String expected) throws Exception {
+        String got = probe.call();
+        for (int i = 0; i < 100 && !expected.equals(got); i++) {
+            Thread.sleep(100);
+            got = probe.call();
+        }
+        return got;
     }
 
     /** Posts an action link (as ansible does: no body, no Content-Type) and returns the task's status href. */

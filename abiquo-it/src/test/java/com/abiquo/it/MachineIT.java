@@ -117,7 +117,7 @@ class MachineIT extends ApiIT {
         JsonNode m = Infra.machine(Infra.rack(dc, "r2"), "kept", ip);
         ObjectNode edit = m.deepCopy();
         edit.put("virtualRamInMb", 0).put("name", "changed");
-        ADMIN.put(Resp.findLink(m, "edit").orElseThrow(), MACHINE, MACHINE, edit).expectError(400, "MACHINE-3");
+        ADMIN.put(Resp.findLink(m, "edit").orElseThrow(), MACHINE, MACHINE, edit).expectError(400, "CONSTR-MIN");
         edit.put("virtualRamInMb", m.path("virtualRamInMb").asInt()).put("type", "VMX_04");
         ADMIN.put(Resp.findLink(m, "edit").orElseThrow(), MACHINE, MACHINE, edit).expectError(400, "MACHINE-3");
         edit.put("type", "KVM").put("state", "FLYING");

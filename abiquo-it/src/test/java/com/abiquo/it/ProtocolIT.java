@@ -104,7 +104,7 @@ class ProtocolIT extends ApiIT {
         for (var link : created.json().path("links")) {
             assertThat(link.path("href").asText()).startsWith("http://");
             assertThat(link.path("type").asText()).startsWith("application/vnd.abiquo.").endsWith("+json");
-            assertThat(List.of("edit", "racks", "remoteservices", "hypervisors", "networkservicetypes", "location"))
+            assertThat(List.of("edit", "racks", "remoteservices", "hypervisors", "networkservicetypes", "location", "discover"))
                     .contains(link.path("rel").asText());
         }
     }

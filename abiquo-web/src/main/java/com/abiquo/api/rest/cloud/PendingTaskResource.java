@@ -15,7 +15,6 @@ import com.abiquo.security.Privilege;
 import com.abiquo.task.Task;
 import com.abiquo.task.TaskRecord;
 import com.abiquo.task.Tasks;
-import com.abiquo.tenancy.User;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,10 +29,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The unfinished tasks of an enterprise ({@code /admin/enterprises/{e}/action/pendingtasks}) or of
- * one of its users ({@code .../users/{u}/action/pendingtasks}), oldest first, as Abiquo lists them.
+ * The unfinished tasks of an enterprise ({@code /admin/enterprises/{e}/action/pendingtasks}), oldest
+ * first, as Abiquo lists them; a user's are under the user ({@code UserResource}).
  */
-@Path("admin/enterprises/{enterprise}")
+@Path("admin/enterprises/{enterprise}/action/pendingtasks")
 @RequestScoped
 @Transactional
 public class PendingTaskResource {
@@ -51,31 +50,16 @@ public class PendingTaskResource {
     UriInfo uriInfo;
 
     @GET
-    @Path("action/pendingtasks")
     @Produces({TaskDto.COLLECTION_TYPE, AbiquoMediaTypes.JSON})
     @Requires(Privilege.VDC_ENUMERATE)
     public CollectionDto<TaskDto> ofEnterprise(@PathParam("enterprise") String enterprise) {
         int e = Ids.parse(enterprise);
         caller.requireEnterprise(e, ApiError.ENTERPRISE_NOT_FOUND);
-        return dtos(tasks.pending(e, null));
+        return dtos(tasks.pending(e, null), em, uriInfo);
     }
 
-    @GET
-    @Path("users/{user}/action/pendingtasks")
-    @Produces({TaskDto.COLLECTION_TYPE, AbiquoMediaTypes.JSON})
-    @Requires(Privilege.VDC_ENUMERATE)
-    public CollectionDto<TaskDto> ofUser(@PathParam("enterprise") String enterprise, @PathParam("user") String user) {
-        int e = Ids.parse(enterprise);
-        int u = Ids.parse(user);
-        caller.requireEnterprise(e, ApiError.ENTERPRISE_NOT_FOUND);
-        User found = em.find(User.class, u);
-        if (found == null || !found.getEnterprise().getId().equals(e)) {
-            throw com.abiquo.error.ApiException.of(ApiError.USER_NOT_FOUND);
-        }
-        return dtos(tasks.pending(e, u));
-    }
-
-    private CollectionDto<TaskDto> dtos(List<TaskRecord> pending) {
+    /** The tasks as Abiquo lists them (each with its VM's links); for the user's list too. */
+    public static CollectionDto<TaskDto> dtos(List<TaskRecord> pending, EntityManager em, UriInfo uriInfo) {
         Links links = Links.of(uriInfo);
         List<TaskDto> dtos = new ArrayList<>();
         for (TaskRecord t : pending) {

@@ -60,8 +60,7 @@ public class VirtualApplianceResource {
     @Requires(Privilege.VDC_MANAGE_VM)
     public Response deploy(@PathParam("vdc") String vdc, @PathParam("vapp") String id, @QueryParam("force") String force,
             String body) {
-        boolean forced = VirtualDatacenterResource.forced(force) || ActionBody.flag(body, "forceEnterpriseSoftLimits")
-                || ActionBody.flag(body, "forceVdcLimits");
+        boolean forced = ActionBody.forcesLimits(force, body);
         return accepted(vdc, id, actions.deployAppliance(Ids.parse(vdc), Ids.parse(id), forced));
     }
 

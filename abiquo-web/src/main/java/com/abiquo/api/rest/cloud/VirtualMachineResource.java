@@ -157,8 +157,7 @@ public class VirtualMachineResource {
     @Requires(Privilege.VDC_MANAGE_VM)
     public Response deploy(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id,
             @QueryParam("force") String force, String body) {
-        boolean forced = VirtualDatacenterResource.forced(force) || ActionBody.flag(body, "forceEnterpriseSoftLimits")
-                || ActionBody.flag(body, "forceVdcLimits");
+        boolean forced = ActionBody.forcesLimits(force, body);
         TaskRecord task = actions.deploy(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id), forced);
         return accepted(vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)), task);
     }

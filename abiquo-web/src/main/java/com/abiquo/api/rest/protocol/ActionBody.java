@@ -18,6 +18,12 @@ public final class ActionBody {
     private ActionBody() {
     }
 
+    /** A deploy's "go over soft limits": {@code ?force=true} or either force flag of the body. */
+    public static boolean forcesLimits(String forceParameter, String body) {
+        return "true".equalsIgnoreCase(forceParameter) || flag(body, "forceEnterpriseSoftLimits")
+                || flag(body, "forceVdcLimits");
+    }
+
     /** Whether the body sets {@code name} to true (a boolean or the string "true"). */
     public static boolean flag(String body, String name) {
         if (body == null || body.isBlank()) {

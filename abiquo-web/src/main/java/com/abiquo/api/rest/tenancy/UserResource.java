@@ -1,5 +1,14 @@
 package com.abiquo.api.rest.tenancy;
 
+import com.abiquo.api.rest.cloud.PendingTaskResource;
+import com.abiquo.api.rest.cloud.TaskDto;
+import com.abiquo.task.Tasks;
+import com.abiquo.tenancy.User;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
 import com.abiquo.api.rest.protocol.AbiquoMediaTypes;
 import com.abiquo.api.rest.protocol.Bodies;
 import com.abiquo.api.rest.protocol.CollectionDto;
@@ -39,6 +48,12 @@ public class UserResource {
     @Inject
     UserService users;
 
+    @Inject
+    Tasks tasks;
+
+    @PersistenceContext
+    EntityManager em;
+
     @Context
     UriInfo uriInfo;
 
@@ -64,6 +79,16 @@ public class UserResource {
         UserDto dto = UserDto.from(users.create(Ids.parse(enterprise), body.profile(), role, body.password),
                 Links.of(uriInfo));
         return Response.status(Response.Status.CREATED).entity(dto).build();
+    }
+
+    @GET
+    @Path("{user}/action/pendingtasks")
+    @Produces({TaskDto.COLLECTION_TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_ENUMERATE)
+    @Transactional
+    public CollectionDto<TaskDto> pendingTasks(@PathParam("enterprise") String enterprise, @PathParam("user") String id) {
+        User user = users.get(Ids.parse(enterprise), Ids.parse(id));
+        return PendingTaskResource.dtos(tasks.pending(user.getEnterprise().getId(), user.getId()), em, uriInfo);
     }
 
     @GET
