@@ -1,19 +1,29 @@
 package com.abiquo.cluster;
 
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.abiquo.messaging.Messaging;
+import com.abiquo.messaging.MessagePublisher;
+import com.abiquo.messaging.MessagingException;
 import com.abiquo.messaging.QueueDefinition;
 import com.abiquo.messaging.Queues;
+import com.rabbitmq.jms.admin.RMQDestination;
 
-import jakarta.ejb.EJB;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,21 +45,31 @@ public class ConsumerProbes {
     @PersistenceContext
     private EntityManager em;
 
-    @EJB
-    private Messaging messaging;
+    /** The adapter's JMS factory for producers: probes go the way any JMS producer's messages would. */
+    @Resource(lookup = "java:/jms/abiquo/ConnectionFactory")
+    private ConnectionFactory producers;
 
     /** Publishes {@code count} probes to each leader-only queue; returns their ids. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> send(int count, String prefix) {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        try (Connection c = producers.createConnection(); Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             for (QueueDefinition q : Queues.api()) {
-                String id = (prefix == null || prefix.isBlank() ? "probe" : prefix) + "-" + UUID.randomUUID();
-                String body = Json.createObjectBuilder().add("type", TYPE).add("probeId", id)
-                        .add("publishedAt", Instant.now().toString()).build().toString();
-                messaging.publisher().publishJson(q.exchange(), q.routingKey(), id, body);
-                ids.add(id);
+                // amqp=true: the queue is the API's (declared with its arguments), the client must not declare it
+                MessageProducer producer = s.createProducer(new RMQDestination(q.queue(), q.exchange(), q.routingKey(),
+                        q.queue()));
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                for (int i = 0; i < count; i++) {
+                    String id = (prefix == null || prefix.isBlank() ? "probe" : prefix) + "-" + UUID.randomUUID();
+                    TextMessage m = s.createTextMessage(Json.createObjectBuilder().add("type", TYPE).add("probeId", id)
+                            .add("publishedAt", Instant.now().toString()).build().toString());
+                    m.setStringProperty(MessagePublisher.MESSAGE_ID_HEADER, id);
+                    producer.send(m);
+                    ids.add(id);
+                }
             }
+        } catch (JMSException e) {
+            throw new MessagingException("Cannot publish probes: " + e.getMessage(), e);
         }
         return ids;
     }

@@ -106,7 +106,8 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
         return new XAResource[0];
     }
 
-    List<Address> brokerAddresses() {
+    /** The broker's addresses, for the inbound activations and the producers' connection factory. */
+    public List<Address> brokerAddresses() {
         return BrokerAddresses.parse(addresses, host, port == null ? BrokerAddresses.DEFAULT_PORT : port);
     }
 
