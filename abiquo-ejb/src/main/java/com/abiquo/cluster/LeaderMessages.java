@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import com.abiquo.messaging.DeadLetter;
 import com.abiquo.messaging.Messaging;
 import com.abiquo.messaging.model.MalformedMessageException;
+import org.slf4j.MDC;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -87,6 +88,24 @@ public class LeaderMessages {
             deadLetter(queue, id, raw, "no handler for message type '" + type + "'");
             return;
         }
+        // every line logged while handling it names the message, the epoch and the task (in server.json)
+        MDC.put("messageId", id);
+        MDC.put("epoch", Long.toString(epoch));
+        String taskId = body.getString("taskId", null);
+        if (taskId != null) {
+            MDC.put("taskId", taskId);
+        }
+        try {
+            handleOnce(queue, id, raw, type, handler, body, epoch);
+        } finally {
+            MDC.remove("messageId");
+            MDC.remove("epoch");
+            MDC.remove("taskId");
+        }
+    }
+
+    private void handleOnce(String queue, String id, String raw, String type, LeaderMessageHandler handler,
+            JsonObject body, long epoch) {
         int fresh = em.createNativeQuery("INSERT IGNORE INTO processed_message (consumer, message_id, epoch) VALUES (?,?,?)")
                 .setParameter(1, queue).setParameter(2, id).setParameter(3, epoch).executeUpdate();
         if (fresh == 0) {

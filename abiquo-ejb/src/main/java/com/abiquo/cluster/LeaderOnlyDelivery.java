@@ -1,5 +1,9 @@
 package com.abiquo.cluster;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +28,13 @@ public final class LeaderOnlyDelivery {
 
     private static final Logger LOG = Logger.getLogger(LeaderOnlyDelivery.class.getName());
 
+    /** One thread per leader-only MDB, so that they are switched at the same time. */
+    private final ExecutorService switchers = Executors.newFixedThreadPool(LEADER_ONLY_MDBS.size(), r -> {
+        Thread t = new Thread(r, "abiquo-mdb-delivery");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final String deployment;
 
@@ -43,13 +54,25 @@ public final class LeaderOnlyDelivery {
             return false; // booting or suspended: WildFly itself activates delivery when it resumes
         }
         List<ObjectName> present = present();
-        boolean done = present.size() == LEADER_ONLY_MDBS.size();
+        boolean complete = present.size() == LEADER_ONLY_MDBS.size();
+        // switched together rather than one after another: each management operation takes tens of ms
+        List<CompletableFuture<Boolean>> switched = new ArrayList<>();
         for (ObjectName mdb : present) {
             if (!String.valueOf(active).equals(deliveryActive(mdb))) {
-                done &= invoke(mdb, active ? "startDelivery" : "stopDelivery");
+                switched.add(CompletableFuture.supplyAsync(() -> invoke(mdb, active ? "startDelivery" : "stopDelivery"),
+                        switchers));
             }
         }
+        boolean done = complete;
+        for (CompletableFuture<Boolean> f : switched) {
+            done &= f.join();
+        }
         return done;
+    }
+
+    /** Ends the switching threads (the deployment goes away). */
+    public void close() {
+        switchers.shutdownNow();
     }
 
     /** Whether the server finished booting and is not suspended (then MBean operations are safe). */

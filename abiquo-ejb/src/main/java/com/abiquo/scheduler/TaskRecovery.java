@@ -12,6 +12,8 @@ import com.abiquo.task.Task;
 import com.abiquo.task.TaskState;
 import com.abiquo.task.TaskStore;
 
+import org.slf4j.MDC;
+
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -47,6 +49,16 @@ public class TaskRecovery {
 
     private int sweeps;
 
+    /** Runs a decision about one task with its id in the log context (server.json). */
+    private static void forTask(String taskId, Runnable decision) {
+        MDC.put("taskId", taskId);
+        try {
+            decision.run();
+        } finally {
+            MDC.remove("taskId");
+        }
+    }
+
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "task recovery")
     void sweep() {
         long epoch = leadership.epoch();
@@ -56,10 +68,10 @@ public class TaskRecovery {
         try {
             TaskTimes times = node.configuration().taskTimes();
             for (String id : work.stuck(TaskState.QUEUEING, times.requeueAfterSeconds())) {
-                work.requeue(id, epoch, times);
+                forTask(id, () -> work.requeue(id, epoch, times));
             }
             for (String id : work.stuck(TaskState.STARTED, times.redriveAfterSeconds())) {
-                work.redrive(id, epoch, times);
+                forTask(id, () -> work.redrive(id, epoch, times));
             }
             List<Task> views = work.recentViews(PROJECT_WINDOW_SECONDS);
             for (Task view : views) {

@@ -140,6 +140,10 @@ class DeployIT extends ApiIT {
         assertThat(Deploys.usage(machine)).containsExactly(before);
         assertThat(Db.value("SELECT error FROM vm_task WHERE task_id = ?", task.path("taskId").asText()))
                 .contains("POWER_ON failed").contains("SIM-POWER_ON");
+        // the leader's lines about the task carry its id in their context (server.json, one object a line)
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("jboss.home"), "standalone",
+                "log", "server.json"));
+        assertThat(log).contains("\"taskId\":\"" + task.path("taskId").asText() + "\"");
 
         // no machine has room: the task fails at SCHEDULE with the reason, the VM stays as it was
         JsonNode huge = t.vm("huge", 64, 512);
