@@ -11,6 +11,7 @@ import com.abiquo.cloud.VirtualMachineState;
 import com.abiquo.cluster.LeaderEpoch;
 import com.abiquo.config.ApiConfiguration.TaskTimes;
 import com.abiquo.messaging.Messaging;
+import com.abiquo.messaging.QueueDefinition;
 import com.abiquo.messaging.Queues;
 import com.abiquo.task.JobState;
 import com.abiquo.task.Task;
@@ -68,7 +69,10 @@ public class RecoveryWork {
                 .setParameter("before", Instant.now().minusSeconds(seconds)).setMaxResults(200).getResultList();
     }
 
-    /** Announces a QUEUEING task to the scheduler again, or aborts it after the last attempt. */
+    /**
+     * Announces a QUEUEING task to the scheduler again, or aborts it after the last attempt; not while
+     * requests wait in the scheduler queue (the task is then most likely among them, not lost).
+     */
     public void requeue(String taskId, long epoch, TaskTimes times) {
         epochs.requireCurrent(epoch);
         TaskRecord task = tasks.lock(taskId).orElse(null);
@@ -76,6 +80,14 @@ public class RecoveryWork {
             return;
         }
         VirtualMachine vm = lockedVm(task);
+        long waiting = queued(Queues.api().stream().filter(q -> q.queue().equals(Queues.SCHEDULER_REQUESTS)).findFirst()
+                .orElseThrow());
+        if (waiting != 0) {
+            task.touch(); // its request may be among those waiting (a burst the leader works through): not lost
+            LOG.info(() -> "Recovery: task " + taskId + " still QUEUEING, but " + (waiting < 0 ? "the broker cannot say"
+                    : waiting + " requests wait") + " in the scheduler queue: waiting");
+            return;
+        }
         if (task.getAttempts() + 1 >= times.maxAttempts()) {
             if (vm != null && vm.isLockedBy(taskId)) {
                 vm.unlock(null);
@@ -107,7 +119,7 @@ public class RecoveryWork {
             return;
         }
         String datacenter = vm.getMachine().getDatacenter().getUuid();
-        long waiting = queued(datacenter);
+        long waiting = queued(Queues.datacenterRequests(datacenter));
         if (waiting != 0) {
             task.touch(); // its message may be among those waiting: give the virtual factory time
             LOG.info(() -> "Recovery: task " + taskId + " has not moved, but " + (waiting < 0 ? "the broker cannot say"
@@ -153,10 +165,10 @@ public class RecoveryWork {
         return task.getUpdatedAt().isBefore(Instant.now().minusSeconds(seconds));
     }
 
-    /** Messages ready in the datacenter's request queue; -1 when the broker cannot say. */
-    private long queued(String datacenter) {
+    /** Messages ready in the queue; -1 when the broker cannot say. */
+    private long queued(QueueDefinition queue) {
         try {
-            return messaging.queueStats(List.of(Queues.datacenterRequests(datacenter))).get(0).messages();
+            return messaging.queueStats(List.of(queue)).get(0).messages();
         } catch (IOException | RuntimeException e) {
             return -1;
         }

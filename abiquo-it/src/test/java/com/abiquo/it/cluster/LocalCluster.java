@@ -42,6 +42,8 @@ public final class LocalCluster implements AutoCloseable {
     private final TestingServer zookeeper;
     private final Path properties;
     private final List<Node> nodes = new ArrayList<>();
+    /** Servers that are not API nodes (e.g. the remote services): never in {@link #nodes()}. */
+    private final List<Node> others = new ArrayList<>();
 
     /** A cluster whose files (server base dirs, logs, ZooKeeper data) live under it.work.dir/{@code name}. */
     public LocalCluster(String name) throws Exception {
@@ -69,21 +71,34 @@ public final class LocalCluster implements AutoCloseable {
         return zookeeper;
     }
 
-    /** One API server of the cluster. */
+    /** One server of the cluster: an API node (abiquo.ear), or another server with its own deployments. */
     public final class Node {
         public final String name;
         public final int offset;
         final Path baseDir;
+        final List<Path> deployments;
+        final Path nodeProperties;
         Process launcher;
 
         Node(String name, int offset) {
+            this(name, offset, List.of(Path.of(System.getProperty("abiquo.ear"))), properties);
+        }
+
+        Node(String name, int offset, List<Path> deployments, Path nodeProperties) {
             this.name = name;
             this.offset = offset;
             this.baseDir = work.resolve(name);
+            this.deployments = deployments;
+            this.nodeProperties = nodeProperties;
+        }
+
+        /** http://127.0.0.1:(8080 + offset) */
+        public String root() {
+            return "http://127.0.0.1:" + (8080 + offset);
         }
 
         public String url(String path) {
-            return "http://127.0.0.1:" + (8080 + offset) + "/api/" + path;
+            return root() + "/api/" + path;
         }
 
         public Api api() {
@@ -101,12 +116,14 @@ public final class LocalCluster implements AutoCloseable {
                         Files.delete(p);
                     }
                 }
-                Files.copy(Path.of(System.getProperty("abiquo.ear")), baseDir.resolve("deployments/abiquo.ear"));
+                for (Path deployment : deployments) {
+                    Files.copy(deployment, baseDir.resolve("deployments").resolve(deployment.getFileName()));
+                }
             }
             ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", "standalone.xml",
                     "-b", "127.0.0.1", "-bmanagement", "127.0.0.1", "-Djboss.server.base.dir=" + baseDir,
                     "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.node.name=" + name,
-                    "-Djboss.tx.node.id=" + name, "-Dabiquo.properties=" + properties, "-P=" + properties);
+                    "-Djboss.tx.node.id=" + name, "-Dabiquo.properties=" + nodeProperties, "-P=" + nodeProperties);
             pb.environment().put("JBOSS_HOME", home.toString());
             pb.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
             pb.redirectErrorStream(true).redirectOutput(work.resolve(name + "-console.log").toFile());
@@ -191,7 +208,7 @@ public final class LocalCluster implements AutoCloseable {
     public List<Node> start(int n) throws IOException {
         List<Node> started = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Node node = new Node("api-" + (nodes.size() + 1), baseOffset + 100 * nodes.size());
+            Node node = new Node("api-" + (nodes.size() + 1), baseOffset + 100 * (nodes.size() + others.size()));
             nodes.add(node);
             node.start();
             started.add(node);
@@ -200,6 +217,43 @@ public final class LocalCluster implements AutoCloseable {
             waitFor(node::healthy, 240_000, node.name + " to be healthy");
         }
         return started;
+    }
+
+    /**
+     * Starts a server that is not an API node (not in {@link #nodes()}): only {@code deployments}
+     * in its deployments dir, the cluster's abiquo.properties plus {@code extraProperties}, the next
+     * free port offset; waits until {@code readyPath} (e.g. /abiquo-rs/check) answers 200.
+     */
+    public Node startServer(String name, List<Path> deployments, Map<String, String> extraProperties, String readyPath)
+            throws IOException {
+        Path own = work.resolve(name + ".properties");
+        StringBuilder text = new StringBuilder(Files.readString(properties)).append('\n');
+        extraProperties.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
+        Files.writeString(own, text);
+        Node node = new Node(name, baseOffset + 100 * (nodes.size() + others.size()), deployments, own);
+        others.add(node);
+        node.start();
+        waitFor(() -> status(node.root() + readyPath) == 200, 240_000, name + " to answer " + readyPath);
+        return node;
+    }
+
+    /** The remote services (abiquo-rs.war alone) of datacenter {@code datacenterId}, on a server of their own. */
+    public Node startRemoteServices(String datacenterId, Map<String, String> extraProperties) throws IOException {
+        Map<String, String> props = new java.util.LinkedHashMap<>(extraProperties);
+        props.put("abiquo.datacenter.id", datacenterId);
+        return startServer("rs", List.of(Path.of(System.getProperty("abiquo.rs.war"))), props, "/abiquo-rs/check");
+    }
+
+    private static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     public void restart(Node node) throws IOException {
@@ -232,7 +286,7 @@ public final class LocalCluster implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        for (Node n : nodes) {
+        for (Node n : java.util.stream.Stream.concat(nodes.stream(), others.stream()).toList()) {
             n.jvm().ifPresent(ProcessHandle::destroyForcibly);
             if (n.launcher != null) {
                 n.launcher.destroyForcibly();

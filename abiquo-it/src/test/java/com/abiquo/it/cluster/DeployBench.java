@@ -1,0 +1,141 @@
+package com.abiquo.it.cluster;
+
+import static com.abiquo.it.cluster.ClusterDeploys.rows;
+import static com.abiquo.it.cluster.ClusterDeploys.value;
+import static com.abiquo.it.cluster.LocalCluster.waitFor;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import com.abiquo.it.cluster.ClusterDeploys.Datacenter;
+import com.abiquo.it.cluster.ClusterDeploys.Tenant;
+import com.abiquo.it.cluster.LocalCluster.Node;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Benchmark, not a test (run by bench/deploy.sh, never by the test command): deploys end to end on
+ * real servers with the instant simulated hypervisor (latency 0) of one remote services server,
+ * first through one API node, then through two (the second started for it). Each round: a warm-up,
+ * then {@code bench.deploys} deploys posted by {@code bench.clients} client threads as fast as the
+ * API accepts them (the VMs were created before). Measured from kinton: VMs deployed per second
+ * (first task created to last task finished) and each task's latency from its creation (the 202)
+ * to FINISHED. Prints a table.
+ */
+class DeployBench {
+
+    static final String DATACENTER = "bench-dc-" + ClusterDeploys.SCHEMA;
+
+    @Test
+    void deploysPerSecond() throws Exception {
+        int deploys = Integer.getInteger("bench.deploys", 200);
+        int clients = Integer.getInteger("bench.clients", 8);
+        int warmup = Integer.getInteger("bench.warmup", 40);
+        List<String> table = new ArrayList<>();
+        try (LocalCluster cluster = new LocalCluster("deploybench")) {
+            Node rs = cluster.startRemoteServices(DATACENTER, Map.of("abiquo.rs.simulator.latencyMs", "0"));
+            cluster.start(1);
+            table.add(round(cluster, rs, 1, deploys, clients, warmup));
+            cluster.start(1);
+            table.add(round(cluster, rs, 2, deploys, clients, warmup));
+        }
+        System.out.println();
+        System.out.println("| API nodes | deploys | clients | succeeded | VMs deployed/s | p50 ms | p99 ms | max ms |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        table.forEach(System.out::println);
+    }
+
+    private static String round(LocalCluster cluster, Node rs, int nodes, int deploys, int clients, int warmup)
+            throws Exception {
+        List<Node> api = cluster.nodes().subList(0, nodes);
+        Datacenter dc = ClusterDeploys.datacenter(api.get(0), rs, DATACENTER);
+        int cpusNeeded = deploys + warmup;
+        for (int i = 0; i < 4; i++) {
+            dc.machine(cpusNeeded / 4 + 1, 1 << 20);
+        }
+        Tenant t = dc.tenant();
+        List<JsonNode> warm = vms(t, "w", warmup);
+        List<JsonNode> measured = vms(t, "m", deploys);
+        System.out.printf(Locale.ROOT, "[bench] %d API node(s): %d warm-up deploys%n", nodes, warmup);
+        run(t, api, warm, clients);
+        System.out.printf(Locale.ROOT, "[bench] %d API node(s): %d deploys from %d clients%n", nodes, deploys, clients);
+        run(t, api, measured, clients);
+
+        StringBuilder ids = new StringBuilder();
+        for (JsonNode vm : measured) {
+            ids.append(ids.isEmpty() ? "" : ",").append(vm.path("id").asInt());
+        }
+        List<List<String>> r = rows("SELECT state, TIMESTAMPDIFF(MICROSECOND, created_at, updated_at) DIV 1000, "
+                + "UNIX_TIMESTAMP(created_at) * 1000, UNIX_TIMESTAMP(updated_at) * 1000 FROM vm_task WHERE vm_id IN ("
+                + ids + ")");
+        List<Long> latencies = new ArrayList<>();
+        double first = Double.MAX_VALUE;
+        double last = 0;
+        int ok = 0;
+        for (List<String> row : r) {
+            ok += row.get(0).equals("FINISHED_SUCCESSFULLY") ? 1 : 0;
+            latencies.add(Long.parseLong(row.get(1)));
+            first = Math.min(first, Double.parseDouble(row.get(2)));
+            last = Math.max(last, Double.parseDouble(row.get(3)));
+        }
+        Collections.sort(latencies);
+        double seconds = (last - first) / 1000.0;
+        String line = String.format(Locale.ROOT, "| %d | %d | %d | %d | %.1f | %d | %d | %d |", nodes, deploys, clients, ok,
+                ok / seconds, percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1));
+        System.out.println("[bench] " + line);
+        return line;
+    }
+
+    private static List<JsonNode> vms(Tenant t, String prefix, int n) {
+        List<JsonNode> vms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            vms.add(t.vm(prefix + "-" + i, 1, 256));
+        }
+        return vms;
+    }
+
+    /** Posts every VM's deploy (round robin over the nodes) from {@code clients} threads; waits until all are finished. */
+    private static void run(Tenant t, List<Node> api, List<JsonNode> vms, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            done.add(pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < vms.size();) {
+                    t.deploy(api.get(i % api.size()), vms.get(i));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        StringBuilder ids = new StringBuilder();
+        for (JsonNode vm : vms) {
+            ids.append(ids.isEmpty() ? "" : ",").append(vm.path("id").asInt());
+        }
+        waitFor(() -> {
+            try {
+                return "0".equals(value("SELECT COUNT(*) FROM vm_task WHERE vm_id IN (" + ids
+                        + ") AND state IN ('QUEUEING', 'PENDING', 'STARTED')"));
+            } catch (SQLException e) {
+                return false;
+            }
+        }, 300_000, "every deploy to finish");
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}
