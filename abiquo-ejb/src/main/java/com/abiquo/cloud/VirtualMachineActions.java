@@ -157,7 +157,7 @@ public class VirtualMachineActions {
             vm.unlock(null);
         }
         task.finish(com.abiquo.task.TaskState.CANCELLED, "cancelled by user " + caller.userId());
-        tasks.project(task);
+        tasks.projectBeforeAnswering(task);
     }
 
     /** Deploys every NOT_ALLOCATED VM of the appliance: a task each. */

@@ -1,8 +1,12 @@
 package com.abiquo.persistence;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -22,6 +26,12 @@ public class AfterCommit {
 
     @Resource
     TransactionSynchronizationRegistry registry;
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "abiquo-after-commit");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** {@code committed} after a commit, {@code rolledBack} (may be null) after anything else. */
     public void then(Runnable committed, Runnable rolledBack) {
@@ -47,5 +57,34 @@ public class AfterCommit {
 
     public void committed(Runnable r) {
         then(r, null);
+    }
+
+    /**
+     * After a commit, on one background thread, in the order of the commits: for work the
+     * committing thread should not wait for (a confirmed publish, a Redis write) and that recovery
+     * redoes from kinton if the node dies before it ran. The leader's serial consumers take their
+     * next message while it runs.
+     */
+    public void committedInBackground(Runnable r) {
+        then(() -> background.execute(() -> {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Work after a commit failed (recovery will redo it): " + e, e);
+            }
+        }), null);
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warning("Work after commits still pending at shutdown: recovery redoes it");
+                background.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

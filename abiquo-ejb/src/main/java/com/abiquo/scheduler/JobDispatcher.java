@@ -63,10 +63,14 @@ public class JobDispatcher {
         credentials = new HypervisorCredentials(node.hypervisorCredentialsKey());
     }
 
-    /** Builds the task's message now (inside the transaction) and publishes it after the commit. */
+    /**
+     * Builds the task's message now (inside the transaction) and publishes it after the commit, in
+     * the background (the broker's confirm takes milliseconds the scheduler need not wait for; a
+     * publish lost with the node is re-driven by recovery).
+     */
     public void dispatch(TaskRecord task, VirtualMachine vm) {
         DatacenterJobs jobs = jobs(task, vm);
-        afterCommit.committed(() -> publish(jobs));
+        afterCommit.committedInBackground(() -> publish(jobs));
     }
 
     /** The virtual factory's jobs of a task: all but those that run on the API (SCHEDULE, UPDATE_RESOURCES). */

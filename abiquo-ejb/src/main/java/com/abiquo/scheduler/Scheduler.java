@@ -104,11 +104,11 @@ public class Scheduler {
 
     /** Checks the choice on the locked machine row (the truth) and reserves, or says why not. */
     private Optional<String> reserve(VirtualMachine vm, Placement p, PlacementRequest request, Set<Integer> excluded) {
-        Machine m = em.find(Machine.class, p.machineId(), LockModeType.PESSIMISTIC_WRITE);
+        Machine m = em.find(Machine.class, p.machineId());
         if (m == null) {
             return Optional.of("machine " + p.machineId() + " no longer exists");
         }
-        em.refresh(m);
+        em.refresh(m, LockModeType.PESSIMISTIC_WRITE); // the row as it is now, locked until the commit
         Datastore d = em.find(Datastore.class, p.datastoreId());
         LoadLevel level = loadRules.effectiveLoadRule(m);
         if (m.getState() != MachineState.MANAGED || !m.getHypervisorType().name().equals(request.hypervisorType())) {

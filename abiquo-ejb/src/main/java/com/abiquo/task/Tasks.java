@@ -70,6 +70,11 @@ public class Tasks {
         return Optional.ofNullable(em.find(TaskRecord.class, taskId));
     }
 
+    /** Writes the task's Redis view after the commit, before the caller's answer (a client reads it next). */
+    public void projectBeforeAnswering(TaskRecord task) {
+        afterCommit.committed(() -> store.save(task.view(Task.OWNER_VIRTUAL_MACHINE), false));
+    }
+
     /** The enterprise's unfinished tasks (of one user when {@code userId} is given), oldest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<TaskRecord> pending(int enterpriseId, Integer userId) {
@@ -79,8 +84,12 @@ public class Tasks {
                 .setMaxResults(1000).getResultStream().filter(t -> userId == null || t.getUserId() == userId).toList();
     }
 
-    /** Writes the task's Redis view once the current transaction committed. */
+    /**
+     * Writes the task's Redis view once the current transaction committed, in the background and
+     * in commit order (a write lost with the node is redone by recovery from kinton).
+     */
     public void project(TaskRecord task) {
-        afterCommit.committed(() -> store.save(task.view(Task.OWNER_VIRTUAL_MACHINE), false));
+        Task view = task.view(Task.OWNER_VIRTUAL_MACHINE);
+        afterCommit.committedInBackground(() -> store.save(view, false));
     }
 }
