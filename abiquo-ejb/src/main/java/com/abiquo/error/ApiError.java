@@ -120,6 +120,7 @@ public enum ApiError {
     NETWORK_INVALID(400, "NETWORK-1", "Invalid network: %s"),
     NETWORK_DUPLICATED_NAME(409, "NETWORK-2", "The virtual datacenter already has a network named '%s'"),
     NETWORK_IN_USE(409, "NETWORK-3", "The network has IPs in use or is the default network of its virtual datacenter"),
+    NETWORK_ADDRESS_IN_USE(409, "NETWORK-4", "The network has IPs in use: %s"),
     IP_NOT_FOUND(404, "IP-0", "The requested IP does not exist"),
     IP_EXHAUSTED(409, "IP-1", "The network '%s' has no free IP left"),
     TAG_INVALID(400, "TAG-0", "Invalid tags: %s"),

@@ -557,6 +557,67 @@ class CloudTenancyIT extends ApiIT {
         assertThat(count("SELECT COUNT(*) FROM vm_tag WHERE virtual_machine_id = ?", id(vm))).isZero();
     }
 
+    // ---- 6. private network update ----------------------------------------------------------
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPrivateNetworkChangesItsAddressOnlyWhileNoIpIsInUse() throws Exception {
+        String href = vdc2.link("defaultnetwork");
+        JsonNode before = adminA.get(href, NETWORK).expect(200).json();
+        Map<String, Object> body = Api.JSON.convertValue(before, Map.class);
+        String renamed = unique("renamed");
+        body.put("name", renamed);
+        body.put("gateway", "192.168.0.254");
+        body.put("primaryDNS", "8.8.8.8");
+        body.put("sufixDNS", "example.com");
+        JsonNode after = adminA.put(href, NETWORK, NETWORK, body).expect(200).json();
+        assertThat(after.path("name").asText()).isEqualTo(renamed);
+        assertThat(after.path("gateway").asText()).isEqualTo("192.168.0.254");
+        assertThat(adminA.get(href, NETWORK).expect(200).json().path("primaryDNS").asText()).isEqualTo("8.8.8.8");
+        assertThat(Resp.linkNode(adminA.get(vdc2.link("edit"), Cloud.VDC).json(), "defaultnetwork").path("title")
+                .asText()).isEqualTo(renamed);
+
+        // vm2 holds an IP: the address, the mask and that IP as gateway are refused, nothing changes
+        String vmIp = adminA.get(vm2.link("nic0"), IP).expect(200).json().path("ip").asText();
+        Map<String, Object> moved = new HashMap<>(body);
+        moved.putAll(Map.of("address", "10.20.0.0", "gateway", "10.20.0.1"));
+        adminA.put(href, NETWORK, NETWORK, moved).expectError(409, "NETWORK-4");
+        Map<String, Object> shrunk = new HashMap<>(body);
+        shrunk.putAll(Map.of("mask", 25, "gateway", "192.168.0.126"));
+        adminA.put(href, NETWORK, NETWORK, shrunk).expectError(409, "NETWORK-4");
+        Map<String, Object> onVm = new HashMap<>(body);
+        onVm.put("gateway", vmIp);
+        adminA.put(href, NETWORK, NETWORK, onVm).expectError(409, "NETWORK-4");
+        for (Map<String, ?> bad : List.<Map<String, ?>>of(Map.of("gateway", "10.99.0.1"), Map.of("primaryDNS", "dns"),
+                Map.of("name", ""), Map.of("type", "EXTERNAL"), Map.of("mask", 12))) {
+            Map<String, Object> b = new HashMap<>(body);
+            b.putAll(bad);
+            refused(adminA.put(href, NETWORK, NETWORK, b), 400);
+        }
+        Resp other = adminA.post(vdc2.link("privatenetworks"), NETWORK, NETWORK, Map.of("name", unique("other"),
+                "address", "10.30.0.0", "mask", 24, "gateway", "10.30.0.1")).expect(201);
+        Map<String, Object> clash = new HashMap<>(body);
+        clash.put("name", other.json().path("name").asText());
+        adminA.put(href, NETWORK, NETWORK, clash).expectError(409, "NETWORK-2");
+        adminA.put(href, NETWORK, NETWORK, "{\"name\": ").expectError(400, "GEN-3");
+        JsonNode kept = adminA.get(href, NETWORK).expect(200).json();
+        for (String field : List.of("name", "address", "mask", "gateway", "primaryDNS", "sufixDNS")) {
+            assertThat(kept.path(field)).as(field).isEqualTo(after.path(field));
+        }
+        assertThat(Db.value("SELECT CONCAT(name, ' ', address, '/', mask, ' ', gateway) FROM vdc_network WHERE id = ?",
+                before.path("id").asInt())).isEqualTo(renamed + " 192.168.0.0/24 192.168.0.254");
+
+        // a network without IPs moves freely; another tenant cannot touch it
+        Map<String, Object> free = Api.JSON.convertValue(other.json(), Map.class);
+        free.putAll(Map.of("address", "10.31.0.0", "mask", 26, "gateway", "10.31.0.62"));
+        JsonNode movedFree = adminA.put(other.link("edit"), NETWORK, NETWORK, free).expect(200).json();
+        assertThat(movedFree.path("address").asText()).isEqualTo("10.31.0.0");
+        assertThat(movedFree.path("mask").asInt()).isEqualTo(26);
+        adminB.put(other.link("edit"), NETWORK, NETWORK, free).expectError(404, "VDC-0");
+        userB.put(other.link("edit"), NETWORK, NETWORK, free).expectError(403, "GEN-4");
+        plainA.put(other.link("edit"), NETWORK, NETWORK, free).expectError(403, "GEN-4");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     static Map<String, Object> tags(String key, String value) {
