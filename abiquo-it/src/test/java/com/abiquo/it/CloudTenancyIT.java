@@ -111,12 +111,7 @@ class CloudTenancyIT extends ApiIT {
     }
 
     private void everyCloudResourceIsNotFoundFor(Api stranger) throws Exception {
-        long vdcs = count("SELECT COUNT(*) FROM virtual_datacenter WHERE enterprise_id = ?", entId(entA));
-        long vms = countVms(entA);
-        long networks = count("SELECT COUNT(*) FROM vdc_network n JOIN virtual_datacenter v ON v.id = n.vdc_id "
-                + "WHERE v.enterprise_id = ?", entId(entA));
-        long vapps = count("SELECT COUNT(*) FROM virtual_appliance a JOIN virtual_datacenter v ON v.id = a.vdc_id "
-                + "WHERE v.enterprise_id = ?", entId(entA));
+        Map<String, Long> before = rows(entA);
 
         String vdc = vdc1.link("edit");
         String network = vdc1.link("defaultnetwork");
@@ -191,12 +186,7 @@ class CloudTenancyIT extends ApiIT {
         assertThat(stranger.get("cloud/virtualmachines?vmlabel=vm-one", Cloud.VMS).expect(200).items()).isEmpty();
 
         // and nothing of A changed
-        assertThat(count("SELECT COUNT(*) FROM virtual_datacenter WHERE enterprise_id = ?", entId(entA))).isEqualTo(vdcs);
-        assertThat(countVms(entA)).isEqualTo(vms);
-        assertThat(count("SELECT COUNT(*) FROM vdc_network n JOIN virtual_datacenter v ON v.id = n.vdc_id "
-                + "WHERE v.enterprise_id = ?", entId(entA))).isEqualTo(networks);
-        assertThat(count("SELECT COUNT(*) FROM virtual_appliance a JOIN virtual_datacenter v ON v.id = a.vdc_id "
-                + "WHERE v.enterprise_id = ?", entId(entA))).isEqualTo(vapps);
+        assertThat(rows(entA)).isEqualTo(before);
         JsonNode mine = adminA.get(vm, Cloud.VM).expect(200).json();
         assertThat(mine.path("state").asText()).isEqualTo("NOT_ALLOCATED");
         assertThat(mine.path("cpu").asInt()).isEqualTo(vm1.json().path("cpu").asInt());
@@ -651,8 +641,24 @@ class CloudTenancyIT extends ApiIT {
     }
 
     static long countVms(String enterpriseHref) throws Exception {
-        return count("SELECT COUNT(*) FROM virtual_machine m JOIN virtual_appliance a ON a.id = m.vapp_id "
-                + "JOIN virtual_datacenter v ON v.id = a.vdc_id WHERE v.enterprise_id = ?", entId(enterpriseHref));
+        return rows(enterpriseHref).get("virtual_machine");
+    }
+
+    /** The enterprise's rows in every cloud table, by table (tenants share the run's schema). */
+    static Map<String, Long> rows(String enterpriseHref) throws Exception {
+        String vdc = "SELECT id FROM virtual_datacenter WHERE enterprise_id = ?";
+        String vapp = "SELECT id FROM virtual_appliance WHERE vdc_id IN (" + vdc + ")";
+        String vm = "SELECT id FROM virtual_machine WHERE vapp_id IN (" + vapp + ")";
+        Map<String, String> in = Map.of("virtual_datacenter", "id IN (" + vdc + ")", "vdc_network",
+                "vdc_id IN (" + vdc + ")", "virtual_appliance", "id IN (" + vapp + ")", "virtual_machine",
+                "id IN (" + vm + ")", "vdc_ip", "virtual_machine_id IN (" + vm + ")", "vm_tag",
+                "virtual_machine_id IN (" + vm + ")");
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> t : in.entrySet()) {
+            counts.put(t.getKey(), count("SELECT COUNT(*) FROM " + t.getKey() + " WHERE " + t.getValue(),
+                    entId(enterpriseHref)));
+        }
+        return counts;
     }
 
     /** A 4xx with an Abiquo error body (a code and a message, no stack trace). */
