@@ -258,6 +258,27 @@ class CloudTenancyIT extends ApiIT {
         }
     }
 
+    @Test
+    void pendingTasksShowOnlyWhatTheCallerMaySee() throws Exception {
+        // a task still queued on vm2 (written as the pipeline would, removed before recovery could see it)
+        String taskId = unique("pending-task");
+        Db.update("INSERT INTO vm_task (task_id, vm_id, enterprise_id, user_id, task_type, state, jobs) "
+                + "VALUES (?, ?, ?, 1, 'DEPLOY', 'QUEUEING', '[]')", taskId, id(vm2), entId(entA));
+        try {
+            String pending = entA + "/action/pendingtasks";
+            for (Api all : List.of(adminA, plainA)) {
+                assertThat(all.get(pending, type("tasks")).expect(200).items())
+                        .extracting(t -> t.path("taskId").asText()).contains(taskId);
+            }
+            assertThat(restricted.get(pending, type("tasks")).expect(200).items())
+                    .extracting(t -> t.path("taskId").asText()).doesNotContain(taskId);
+            adminB.get(pending, type("tasks")).expectError(404, "EN-0");
+            userB.get(pending, type("tasks")).expectError(404, "EN-0");
+        } finally {
+            Db.update("DELETE FROM vm_task WHERE task_id = ?", taskId);
+        }
+    }
+
     // ---- 2. paging --------------------------------------------------------------------------
 
     @Test
