@@ -95,9 +95,20 @@ public class CloudAccess {
      * that two checks of one enterprise serialize and never deadlock. Locking again is free.
      */
     public void lockScope(VirtualDatacenter vdc) {
-        em.find(Enterprise.class, vdc.getEnterprise().getId(), LockModeType.PESSIMISTIC_WRITE);
+        lock(em.find(Enterprise.class, vdc.getEnterprise().getId()));
         if (vdc.getId() != null) {
-            em.lock(vdc, LockModeType.PESSIMISTIC_WRITE);
+            lock(vdc);
+        }
+    }
+
+    /**
+     * Locks a row read earlier in the transaction and reads it again: a refresh, not
+     * {@code em.lock}, which would fail with an optimistic lock error when another transaction
+     * (the leader placing a VM) changed its version meanwhile; the lock is what serializes.
+     */
+    private void lock(Object entity) {
+        if (em.getLockMode(entity) != LockModeType.PESSIMISTIC_WRITE) {
+            em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
         }
     }
 

@@ -523,6 +523,30 @@ class CloudTenancyIT extends ApiIT {
                 .isEqualTo(n + 1);
     }
 
+    @Test
+    void concurrentDeploysNeverPassALimitTogether() throws Exception {
+        Deploys.Tenant t = Deploys.withMachine(32, 65536);
+        List<JsonNode> vms = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            vms.add(t.vm("deploy-race-" + i, 1, 256));
+        }
+        // the VDC may now run 2 CPUs: of four deploys at once, two start
+        Map<String, Object> vdc = Api.JSON.convertValue(t.api().get(t.vdc(), Cloud.VDC).expect(200).json(), Map.class);
+        vdc.put("cpuCountHardLimit", 2);
+        t.api().put(t.vdc(), Cloud.VDC, Cloud.VDC, vdc).expect(200);
+        List<Resp> deploys = concurrently(vms.size(), i -> t.api().post(Resp.findLink(vms.get(i), "deploy").orElseThrow(),
+                null, ACCEPTED, null));
+        assertThat(deploys).filteredOn(r -> r.status() == 202).hasSize(2);
+        deploys.stream().filter(r -> r.status() != 202).forEach(r -> r.expectError(409, "LIMIT-0"));
+        for (Resp r : deploys) {
+            if (r.status() == 202) {
+                assertThat(Deploys.await(t.api(), r.link("status")).path("state").asText())
+                        .isEqualTo("FINISHED_SUCCESSFULLY");
+            }
+        }
+        assertThat(vms).filteredOn(vm -> !Deploys.state(t.api(), vm).equals("NOT_ALLOCATED")).hasSize(2);
+    }
+
     // ---- 5. tags ----------------------------------------------------------------------------
 
     @Test
