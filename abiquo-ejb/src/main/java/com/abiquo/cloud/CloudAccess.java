@@ -9,6 +9,7 @@ import com.abiquo.persistence.Entities;
 import com.abiquo.persistence.PagedQuery;
 import com.abiquo.security.Caller;
 import com.abiquo.security.Privilege;
+import com.abiquo.tenancy.Enterprise;
 import com.abiquo.tenancy.User;
 
 import jakarta.ejb.Stateless;
@@ -80,11 +81,35 @@ public class CloudAccess {
         return vdc;
     }
 
-    /** The same, with the row locked until the transaction ends (deletes, limit checks). */
+    /** The same, with its enterprise's row and its own locked until the transaction ends (deletes, limit checks). */
     public VirtualDatacenter lockedVdc(Integer id) {
         VirtualDatacenter vdc = vdc(id);
-        em.lock(vdc, LockModeType.PESSIMISTIC_WRITE);
+        lockScope(vdc);
         return vdc;
+    }
+
+    /**
+     * Locks (PESSIMISTIC_WRITE, until the transaction ends) what limits are counted under: the
+     * enterprise row, then the virtual datacenter's (when it exists). Whatever checks limits takes
+     * these first and only then locks machines, always in this order (enterprise, VDC, VM), so
+     * that two checks of one enterprise serialize and never deadlock. Locking again is free.
+     */
+    public void lockScope(VirtualDatacenter vdc) {
+        lock(em.find(Enterprise.class, vdc.getEnterprise().getId()));
+        if (vdc.getId() != null) {
+            lock(vdc);
+        }
+    }
+
+    /**
+     * Locks a row read earlier in the transaction and reads it again: a refresh, not
+     * {@code em.lock}, which would fail with an optimistic lock error when another transaction
+     * (the leader placing a VM) changed its version meanwhile; the lock is what serializes.
+     */
+    private void lock(Object entity) {
+        if (em.getLockMode(entity) != LockModeType.PESSIMISTIC_WRITE) {
+            em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+        }
     }
 
     public VirtualAppliance vapp(Integer vdcId, Integer id) {

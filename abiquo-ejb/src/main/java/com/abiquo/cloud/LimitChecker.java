@@ -8,6 +8,7 @@ import com.abiquo.error.ApiException;
 import com.abiquo.tenancy.EnterpriseLimit;
 import com.abiquo.tenancy.Limits;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +18,8 @@ import jakarta.persistence.PersistenceContext;
  * Limits where they bite: what a request adds (VMs, CPU, RAM, disk, VLANs) on top of what the
  * enterprise, its allowance in the datacenter and the virtual datacenter already use. A hard
  * limit exceeded is 409 LIMIT-0, always; a soft one is 409 LIMIT-0 unless forced, and then a
- * warning. 0 means unlimited.
+ * warning. 0 means unlimited. Callers that also lock machines take {@link CloudAccess#lockScope}
+ * before them.
  */
 @Stateless
 public class LimitChecker {
@@ -32,6 +34,9 @@ public class LimitChecker {
 
     @Inject
     private Warnings warnings;
+
+    @EJB
+    private CloudAccess access;
 
     public void check(VirtualDatacenter vdc, Usage delta, boolean force) {
         check(vdc, delta, force, "");
@@ -49,7 +54,12 @@ public class LimitChecker {
 
     private static final String DEPLOYED_ONLY = " and m.state <> com.abiquo.cloud.VirtualMachineState.NOT_ALLOCATED";
 
+    /**
+     * Usage is read with the enterprise and VDC rows locked (see {@link CloudAccess#lockScope}):
+     * two requests of one enterprise check one after the other, each seeing what the other added.
+     */
     private void check(VirtualDatacenter vdc, Usage delta, boolean force, String vmFilter) {
+        access.lockScope(vdc);
         List<String> hard = new ArrayList<>();
         List<String> soft = new ArrayList<>();
         Integer e = vdc.getEnterprise().getId();

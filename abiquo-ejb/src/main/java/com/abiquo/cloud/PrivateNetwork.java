@@ -58,6 +58,11 @@ public class PrivateNetwork {
 
     public PrivateNetwork(VirtualDatacenter vdc, NetworkSpec spec) {
         this.virtualDatacenter = vdc;
+        apply(spec);
+    }
+
+    /** Takes every field of the spec (validated by the caller). */
+    void apply(NetworkSpec spec) {
         this.name = spec.name();
         this.address = spec.address();
         this.mask = spec.mask();
@@ -65,6 +70,18 @@ public class PrivateNetwork {
         this.primaryDns = spec.primaryDns();
         this.secondaryDns = spec.secondaryDns();
         this.sufixDns = spec.sufixDns();
+    }
+
+    /** This network's fields as a spec, {@code changes} (nulls keep the current value) applied. */
+    NetworkSpec with(VirtualDatacenterService.NetworkInput changes) {
+        return new NetworkSpec(or(changes.name(), name), or(changes.address(), address),
+                changes.mask() != null ? changes.mask() : mask, or(changes.gateway(), gateway),
+                or(changes.primaryDns(), primaryDns), or(changes.secondaryDns(), secondaryDns),
+                or(changes.sufixDns(), sufixDns));
+    }
+
+    private static String or(String value, String current) {
+        return value != null ? value.trim() : current;
     }
 
     public Integer getId() { return id; }

@@ -49,16 +49,49 @@ public class PrivateNetworkService {
     public PrivateNetwork create(Integer vdcId, NetworkSpec spec, boolean force) {
         VirtualDatacenter vdc = access.lockedVdc(vdcId);
         spec.validate();
-        long same = em.createQuery("select count(n) from PrivateNetwork n where n.virtualDatacenter = :vdc "
-                + "and n.name = :name", Long.class).setParameter("vdc", vdc).setParameter("name", spec.name())
-                .getSingleResult();
-        if (same > 0) {
-            throw ApiException.of(ApiError.NETWORK_DUPLICATED_NAME, spec.name());
-        }
+        requireUniqueName(vdc, spec.name(), null);
         limits.check(vdc, new LimitChecker.Usage(0, 0, 0, 0, 1), force);
         PrivateNetwork n = new PrivateNetwork(vdc, spec);
         em.persist(n);
         return n;
+    }
+
+    /**
+     * Changes name, gateway and DNS at any time; address and mask only while no IP of the network
+     * is in use (409 NETWORK-4), and never to a gateway that is a VM's IP. Nulls keep the value.
+     */
+    public PrivateNetwork update(Integer vdcId, Integer id, VirtualDatacenterService.NetworkInput changes) {
+        VirtualDatacenter vdc = access.lockedVdc(vdcId); // enterprise, VDC, then the network (as IPs are taken)
+        PrivateNetwork n = get(vdcId, id);
+        em.refresh(n, LockModeType.PESSIMISTIC_WRITE);
+        NetworkSpec spec = n.with(changes);
+        spec.validate();
+        requireUniqueName(vdc, spec.name(), n.getId());
+        Set<String> used = new HashSet<>(usedIps(n));
+        if (!used.isEmpty() && (!spec.address().equals(n.getAddress()) || spec.mask() != n.getMask())) {
+            throw ApiException.of(ApiError.NETWORK_ADDRESS_IN_USE, used.size()
+                    + " of them; its address and mask cannot change until they are released");
+        }
+        if (used.contains(spec.gateway())) {
+            throw ApiException.of(ApiError.NETWORK_ADDRESS_IN_USE, "the gateway " + spec.gateway()
+                    + " is the IP of a virtual machine");
+        }
+        n.apply(spec);
+        return n;
+    }
+
+    private void requireUniqueName(VirtualDatacenter vdc, String name, Integer except) {
+        List<Integer> same = em.createQuery("select n.id from PrivateNetwork n where n.virtualDatacenter = :vdc "
+                + "and n.name = :name", Integer.class).setParameter("vdc", vdc).setParameter("name", name)
+                .getResultList();
+        if (same.stream().anyMatch(i -> !i.equals(except))) {
+            throw ApiException.of(ApiError.NETWORK_DUPLICATED_NAME, name);
+        }
+    }
+
+    private List<String> usedIps(PrivateNetwork n) {
+        return em.createQuery("select i.ip from IpAddress i where i.network = :n", String.class).setParameter("n", n)
+                .getResultList();
     }
 
     public void delete(Integer vdcId, Integer id) {
@@ -86,8 +119,7 @@ public class PrivateNetworkService {
     /** The lowest free host address of the network (not the gateway), taken for the VM. */
     public IpAddress allocate(PrivateNetwork network, VirtualMachine vm) {
         PrivateNetwork locked = em.find(PrivateNetwork.class, network.getId(), LockModeType.PESSIMISTIC_WRITE);
-        Set<String> used = new HashSet<>(em.createQuery("select i.ip from IpAddress i where i.network = :n", String.class)
-                .setParameter("n", locked).getResultList());
+        Set<String> used = new HashSet<>(usedIps(locked));
         long net = Ipv4.parse(locked.getAddress(), "address");
         long gateway = Ipv4.parse(locked.getGateway(), "gateway");
         long broadcast = Ipv4.broadcast(net, locked.getMask());

@@ -54,7 +54,7 @@ public class VirtualMachineActions {
     private Caller caller;
 
     public TaskRecord deploy(Integer vdcId, Integer vappId, Integer vmId, boolean force) {
-        return deploy(lockedVm(vdcId, vappId, vmId), force);
+        return deploy(lockedVm(vdcId, vappId, vmId, true), force);
     }
 
     private TaskRecord deploy(VirtualMachine vm, boolean force) {
@@ -66,12 +66,12 @@ public class VirtualMachineActions {
     }
 
     public TaskRecord undeploy(Integer vdcId, Integer vappId, Integer vmId) {
-        return undeploy(lockedVm(vdcId, vappId, vmId), false);
+        return undeploy(lockedVm(vdcId, vappId, vmId, false), false);
     }
 
     /** A deployed VM is deleted by undeploying it first: the task deletes it once undeployed. */
     public TaskRecord deleteDeployed(Integer vdcId, Integer vappId, Integer vmId) {
-        return undeploy(lockedVm(vdcId, vappId, vmId), true);
+        return undeploy(lockedVm(vdcId, vappId, vmId, false), true);
     }
 
     private TaskRecord undeploy(VirtualMachine vm, boolean delete) {
@@ -86,13 +86,13 @@ public class VirtualMachineActions {
 
     /** {@code PUT state}: ON, OFF (a graceful shutdown when asked) or PAUSED. */
     public TaskRecord changeState(Integer vdcId, Integer vappId, Integer vmId, String target, boolean graceful) {
+        VirtualMachine vm = lockedVm(vdcId, vappId, vmId, false); // another tenant's VM is 404 whatever the body
         VirtualMachineState wanted;
         try {
             wanted = VirtualMachineState.valueOf(target == null ? "" : target.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
             throw ApiException.of(ApiError.VM_INVALID_TARGET_STATE, target);
         }
-        VirtualMachine vm = lockedVm(vdcId, vappId, vmId);
         VirtualMachineState now = vm.getState();
         if (!now.isDeployed() && now != VirtualMachineState.CONFIGURED) {
             throw ApiException.of(ApiError.VM_NOT_DEPLOYED);
@@ -119,7 +119,7 @@ public class VirtualMachineActions {
     }
 
     public TaskRecord reset(Integer vdcId, Integer vappId, Integer vmId) {
-        VirtualMachine vm = lockedVm(vdcId, vappId, vmId);
+        VirtualMachine vm = lockedVm(vdcId, vappId, vmId, false);
         if (vm.getState() != VirtualMachineState.ON) {
             throw ApiException.of(ApiError.VM_RESET_STATE);
         }
@@ -130,7 +130,14 @@ public class VirtualMachineActions {
      * Reconfigure of a deployed VM: only while OFF (Abiquo's rule); the leader changes the
      * reservation on the machine (UPDATE_RESOURCES), then the hypervisor (RECONFIGURE).
      */
-    public TaskRecord reconfigure(VirtualMachine vm, int cpu, int ram, boolean force) {
+    public TaskRecord reconfigure(Integer vdcId, Integer vappId, Integer vmId, Integer newCpu, Integer newRam,
+            boolean force) {
+        VirtualMachine vm = lockedVm(vdcId, vappId, vmId, true);
+        int cpu = newCpu == null ? vm.getCpu() : newCpu;
+        int ram = newRam == null ? vm.getRam() : newRam;
+        if (cpu <= 0 || ram <= 0) {
+            throw ApiException.of(ApiError.VM_INVALID, "cpu and ram must be positive");
+        }
         if (vm.getState() != VirtualMachineState.OFF) {
             throw ApiException.of(ApiError.VM_RECONFIGURE_STATE, vm.getState().name());
         }
@@ -163,6 +170,7 @@ public class VirtualMachineActions {
     /** Deploys every NOT_ALLOCATED VM of the appliance: a task each. */
     public List<TaskRecord> deployAppliance(Integer vdcId, Integer vappId, boolean force) {
         List<TaskRecord> started = new ArrayList<>();
+        access.lockScope(access.vdc(vdcId)); // before the machines: enterprise, VDC, VM
         for (VirtualMachine vm : lockedVms(vdcId, vappId)) {
             if (vm.getState() == VirtualMachineState.NOT_ALLOCATED) {
                 started.add(deploy(vm, force));
@@ -196,9 +204,15 @@ public class VirtualMachineActions {
         return vms;
     }
 
-    /** The VM, row-locked so that two actions on it serialize; already LOCKED by a task is VM-2. */
-    private VirtualMachine lockedVm(Integer vdcId, Integer vappId, Integer vmId) {
+    /**
+     * The VM, row-locked so that two actions on it serialize; already LOCKED by a task is VM-2.
+     * An action that checks limits locks their scope first (enterprise, VDC, then the VM).
+     */
+    private VirtualMachine lockedVm(Integer vdcId, Integer vappId, Integer vmId, boolean checksLimits) {
         VirtualMachine vm = access.vm(vdcId, vappId, vmId);
+        if (checksLimits) {
+            access.lockScope(vm.getVirtualAppliance().getVirtualDatacenter());
+        }
         em.refresh(vm, LockModeType.PESSIMISTIC_WRITE);
         if (vm.getState() == VirtualMachineState.LOCKED) {
             throw ApiException.of(ApiError.VM_LOCKED);

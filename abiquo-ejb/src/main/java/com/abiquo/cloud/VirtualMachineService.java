@@ -1,6 +1,9 @@
 package com.abiquo.cloud;
 
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.abiquo.error.ApiError;
@@ -103,7 +106,8 @@ public class VirtualMachineService {
     /** Reconfigure: allowed while not deployed (NOT_ALLOCATED, ALLOCATED, OFF); limits checked on what grows. */
     public VirtualMachine update(Integer vdcId, Integer vappId, Integer id, Spec spec) {
         VirtualMachine vm = access.vm(vdcId, vappId, id);
-        em.lock(vm, LockModeType.PESSIMISTIC_WRITE);
+        access.lockScope(vm.getVirtualAppliance().getVirtualDatacenter()); // enterprise, VDC, then the VM
+        em.refresh(vm, LockModeType.PESSIMISTIC_WRITE);
         if (vm.getState() == VirtualMachineState.LOCKED) {
             throw ApiException.of(ApiError.VM_LOCKED);
         }
@@ -144,9 +148,52 @@ public class VirtualMachineService {
         return vm;
     }
 
+    /** The machine's tags, by key. */
+    public List<VirtualMachineTag> tags(Integer vdcId, Integer vappId, Integer id) {
+        return tagsOf(access.vm(vdcId, vappId, id));
+    }
+
+    /**
+     * Replaces the machine's tags with {@code wanted} (key to value; empty clears them). Keys are
+     * trimmed, non-empty, at most {@value VirtualMachineTag#MAX_KEY} characters and unique; values
+     * at most {@value VirtualMachineTag#MAX_VALUE} (null is empty). Anything invalid changes nothing.
+     */
+    public List<VirtualMachineTag> replaceTags(Integer vdcId, Integer vappId, Integer id, List<String[]> wanted) {
+        VirtualMachine vm = access.vm(vdcId, vappId, id);
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String[] kv : wanted) {
+            String key = kv[0] == null ? "" : kv[0].trim();
+            String value = kv[1] == null ? "" : kv[1];
+            if (key.isEmpty() || key.length() > VirtualMachineTag.MAX_KEY) {
+                throw ApiException.of(ApiError.TAG_INVALID, "a key must have 1 to " + VirtualMachineTag.MAX_KEY
+                        + " characters");
+            }
+            if (value.length() > VirtualMachineTag.MAX_VALUE) {
+                throw ApiException.of(ApiError.TAG_INVALID, "the value of '" + key + "' is longer than "
+                        + VirtualMachineTag.MAX_VALUE + " characters");
+            }
+            if (byKey.put(key, value) != null) {
+                throw ApiException.of(ApiError.TAG_INVALID, "the key '" + key + "' is repeated");
+            }
+        }
+        em.refresh(vm, LockModeType.PESSIMISTIC_WRITE); // two replacements of one VM's tags serialize
+        em.createQuery("delete from VirtualMachineTag t where t.virtualMachine = :vm").setParameter("vm", vm)
+                .executeUpdate();
+        byKey.forEach((k, v) -> em.persist(new VirtualMachineTag(vm, k, v)));
+        em.flush();
+        return tagsOf(vm);
+    }
+
+    private List<VirtualMachineTag> tagsOf(VirtualMachine vm) {
+        return em.createQuery("select t from VirtualMachineTag t where t.virtualMachine = :vm order by t.key",
+                VirtualMachineTag.class).setParameter("vm", vm).getResultList();
+    }
+
     /** Removes the machine and its IPs, whoever asks (the leader, once a deployed VM was undeployed for deletion). */
     public void purge(VirtualMachine vm) {
         em.createQuery("delete from IpAddress i where i.virtualMachine = :vm").setParameter("vm", vm).executeUpdate();
+        em.createQuery("delete from VirtualMachineTag t where t.virtualMachine = :vm").setParameter("vm", vm)
+                .executeUpdate();
         em.remove(vm);
     }
 

@@ -39,7 +39,7 @@ public class RemoteServiceService {
 
     public Page<RemoteService> list(PageRequest request) {
         Page<RemoteService> page = PagedQuery.of(em, RemoteService.class).searchable("uri").sortable("uri")
-                .sortable("type", "type").fetch(request);
+                .sortableAs("type", "type").fetch(request);
         page.items().forEach(RemoteServiceService::loaded);
         return page;
     }

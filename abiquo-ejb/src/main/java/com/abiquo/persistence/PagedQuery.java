@@ -71,8 +71,11 @@ public final class PagedQuery<T> {
         return this;
     }
 
-    /** A {@code by} name that orders by an attribute path of another name. */
-    public PagedQuery<T> sortable(String name, String attributePath) {
+    /**
+     * A {@code by} name that orders by an attribute path of another name. (Named apart from
+     * {@link #sortable(String...)}: with two names the varargs call would silently become an alias.)
+     */
+    public PagedQuery<T> sortableAs(String name, String attributePath) {
         sortable.put(name.toLowerCase(Locale.ROOT), attributePath);
         return this;
     }

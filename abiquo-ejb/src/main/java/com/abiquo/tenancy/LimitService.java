@@ -35,7 +35,7 @@ public class LimitService {
     public Page<EnterpriseLimit> list(Integer enterpriseId, PageRequest request) {
         Enterprise e = readable(enterpriseId);
         return PagedQuery.of(em, EnterpriseLimit.class).where((cb, l) -> cb.equal(l.get("enterprise"), e))
-                .searchable("datacenter.name").sortable("datacenter", "datacenter.name").fetch(request);
+                .searchable("datacenter.name").sortableAs("datacenter", "datacenter.name").fetch(request);
     }
 
     public EnterpriseLimit get(Integer enterpriseId, Integer id) {

@@ -29,7 +29,7 @@ public class SystemPropertyService {
     /** {@code name}: exact name; {@code component}: the first part of the name (e.g. {@code client}). */
     public Page<SystemProperty> list(String name, String component, PageRequest request) {
         PagedQuery<SystemProperty> query = PagedQuery.of(em, SystemProperty.class).searchable("id", "description")
-                .sortable("name", "id");
+                .sortableAs("name", "id");
         if (name != null && !name.isBlank()) {
             query.where((cb, p) -> cb.equal(p.get("id"), name.trim()));
         }

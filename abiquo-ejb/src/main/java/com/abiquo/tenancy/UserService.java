@@ -26,7 +26,7 @@ public class UserService {
 
     /** What a user is given: the fields of the API document, the role and password resolved apart. */
     public record Profile(String nick, String name, String surname, String email, String description, String locale,
-            Boolean active, Boolean locked) {
+            Boolean active, Boolean locked, String availableVirtualDatacenters) {
     }
 
     @PersistenceContext
@@ -86,7 +86,8 @@ public class UserService {
             manageable(u);
         } else if (!caller.has(Privilege.USERS_MANAGE_USERS) && (!profile.nick().equals(u.getNick())
                 || (roleId != null && !roleId.equals(u.getRole().getId())) || changes(profile.active(), u.isActive())
-                || changes(profile.locked(), u.isLocked()))) {
+                || changes(profile.locked(), u.isLocked())
+                || changes(availableVdcs(profile), u.getAvailableVirtualDatacenters()))) {
             throw ApiException.of(ApiError.NOT_ENOUGH_PERMISSIONS);
         }
         if (roleId != null && !roleId.equals(u.getRole().getId())) {
@@ -155,6 +156,30 @@ public class UserService {
         if (p.locked() != null) {
             u.setLocked(p.locked());
         }
+        String vdcs = availableVdcs(p);
+        if (vdcs != null) {
+            u.setAvailableVirtualDatacenters(vdcs);
+        }
+    }
+
+    /**
+     * The virtual datacenters a user is restricted to, normalized ("3,5"; empty: no restriction),
+     * or null when the document leaves them as they are; anything but ids is a 400.
+     */
+    private static String availableVdcs(Profile p) {
+        String v = p.availableVirtualDatacenters();
+        if (v == null) {
+            return null;
+        }
+        String compact = v.replace(" ", "");
+        if (!compact.matches("(\\d{1,9}(,\\d{1,9})*)?")) {
+            throw ApiException.of(ApiError.USER_INVALID_AVAILABLE_VDCS, v);
+        }
+        return compact;
+    }
+
+    private static boolean changes(String requested, String current) {
+        return requested != null && !requested.equals(current);
     }
 
     /** Any length is accepted (Abiquo's own default is short) but never an empty or blank one. */

@@ -8,6 +8,7 @@ import com.abiquo.api.rest.protocol.CollectionDto;
 import com.abiquo.api.rest.protocol.Ids;
 import com.abiquo.api.rest.protocol.Links;
 import com.abiquo.api.security.Requires;
+import com.abiquo.cloud.CloudAccess;
 import com.abiquo.cloud.VirtualMachine;
 import com.abiquo.error.ApiError;
 import com.abiquo.security.Caller;
@@ -43,6 +44,9 @@ public class PendingTaskResource {
     @Inject
     Caller caller;
 
+    @Inject
+    CloudAccess access;
+
     @PersistenceContext
     EntityManager em;
 
@@ -55,16 +59,20 @@ public class PendingTaskResource {
     public CollectionDto<TaskDto> ofEnterprise(@PathParam("enterprise") String enterprise) {
         int e = Ids.parse(enterprise);
         caller.requireEnterprise(e, ApiError.ENTERPRISE_NOT_FOUND);
-        return dtos(tasks.pending(e, null), em, uriInfo);
+        return dtos(tasks.pending(e, null), em, uriInfo, access);
     }
 
-    /** The tasks as Abiquo lists them (each with its VM's links); for the user's list too. */
-    public static CollectionDto<TaskDto> dtos(List<TaskRecord> pending, EntityManager em, UriInfo uriInfo) {
+    /**
+     * The tasks as Abiquo lists them (each with its VM's links), of the VMs the caller may see (a
+     * user restricted to some VDCs sees nothing of the others); for the user's list too.
+     */
+    public static CollectionDto<TaskDto> dtos(List<TaskRecord> pending, EntityManager em, UriInfo uriInfo,
+            CloudAccess access) {
         Links links = Links.of(uriInfo);
         List<TaskDto> dtos = new ArrayList<>();
         for (TaskRecord t : pending) {
             VirtualMachine vm = em.find(VirtualMachine.class, t.getVmId());
-            if (vm != null) {
+            if (vm != null && access.canSee(vm.getVirtualAppliance().getVirtualDatacenter())) {
                 dtos.add(TaskDto.from(t.view(Task.OWNER_VIRTUAL_MACHINE), CloudPaths.vm(vm), links));
             }
         }

@@ -85,10 +85,9 @@ public class VirtualDatacenterResource {
         int dc = datacenterId(location);
         Integer enterprise = body.link("enterprise").map(l -> InputLinks.ids(l, "admin/enterprises/{e}")[0]).orElse(null);
         PrivateNetworkDto n = body.network;
-        VirtualDatacenterService.NetworkInput network = n == null ? null : new VirtualDatacenterService.NetworkInput(
-                n.name, n.address, n.mask, n.gateway, n.primaryDNS, n.secondaryDNS, n.sufixDNS);
-        if (n != null && n.type != null && !n.type.equalsIgnoreCase("INTERNAL")) {
-            throw ApiException.of(ApiError.NETWORK_INVALID, "the network of a virtual datacenter must be INTERNAL");
+        VirtualDatacenterService.NetworkInput network = n == null ? null : input(n);
+        if (n != null) {
+            requireInternal(n);
         }
         var vdc = vdcs.create(new VirtualDatacenterService.Request(body.name.trim(), enterprise, dc, body.hypervisorType,
                 network, body.toLimits(), forced(force)));
@@ -176,6 +175,19 @@ public class VirtualDatacenterResource {
         return PrivateNetworkDto.from(networks.get(Ids.parse(id), Ids.parse(network)), Links.of(uriInfo));
     }
 
+    /** Name, gateway and DNS; address and mask only while no IP is in use (409 NETWORK-4). */
+    @PUT
+    @Path("{vdc}/privatenetworks/{network}")
+    @Consumes({PrivateNetworkDto.TYPE, AbiquoMediaTypes.JSON})
+    @Produces({PrivateNetworkDto.TYPE, AbiquoMediaTypes.JSON})
+    @Requires(Privilege.VDC_MANAGE_NETWORK)
+    public PrivateNetworkDto updateNetwork(@PathParam("vdc") String id, @PathParam("network") String network,
+            PrivateNetworkDto body) {
+        Bodies.require(body);
+        requireInternal(body);
+        return PrivateNetworkDto.from(networks.update(Ids.parse(id), Ids.parse(network), input(body)), Links.of(uriInfo));
+    }
+
     @DELETE
     @Path("{vdc}/privatenetworks/{network}")
     @Requires(Privilege.VDC_MANAGE_NETWORK)
@@ -200,6 +212,17 @@ public class VirtualDatacenterResource {
     @Requires(Privilege.VDC_ENUMERATE)
     public IpDto ip(@PathParam("vdc") String id, @PathParam("network") String network, @PathParam("ip") String ip) {
         return IpDto.from(networks.ip(Ids.parse(id), Ids.parse(network), Ids.parse(ip)), Links.of(uriInfo));
+    }
+
+    private static VirtualDatacenterService.NetworkInput input(PrivateNetworkDto n) {
+        return new VirtualDatacenterService.NetworkInput(n.name, n.address, n.mask, n.gateway, n.primaryDNS,
+                n.secondaryDNS, n.sufixDNS);
+    }
+
+    private static void requireInternal(PrivateNetworkDto n) {
+        if (n.type != null && !n.type.equalsIgnoreCase("INTERNAL")) {
+            throw ApiException.of(ApiError.NETWORK_INVALID, "the network of a virtual datacenter must be INTERNAL");
+        }
     }
 
     /** A location link: {@code /cloud/locations/{dc}} or {@code /admin/datacenters/{dc}}. */

@@ -122,8 +122,8 @@ public class VirtualMachineResource {
         Bodies.require(body);
         VirtualMachine current = vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id));
         if (current.getMachine() != null) {
-            TaskRecord task = actions.reconfigure(current, body.cpu == null ? current.getCpu() : body.cpu,
-                    body.ram == null ? current.getRam() : body.ram, VirtualDatacenterResource.forced(force));
+            TaskRecord task = actions.reconfigure(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id), body.cpu, body.ram,
+                    VirtualDatacenterResource.forced(force));
             return accepted(current, task);
         }
         VirtualMachine vm = vms.update(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id), spec(body, force));
@@ -221,23 +221,32 @@ public class VirtualMachineResource {
 
     @GET
     @Path("{vm}/tags")
-    @Produces({"application/vnd.abiquo.tags+json", AbiquoMediaTypes.JSON})
+    @Produces({TagsDto.TYPE, AbiquoMediaTypes.JSON})
     @Requires(Privilege.VDC_ENUMERATE)
-    public CollectionDto<Object> tags(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp,
-            @PathParam("vm") String id) {
-        vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id));
-        return new CollectionDto<>(List.of(), 0);
+    public TagsDto tags(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id) {
+        return tagsDto(vms.tags(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)), vdc, vapp, id);
     }
 
-    /** Tags are not kept yet: a PUT (Ansible sends {}) is accepted and answers the empty set. */
+    /**
+     * Replaces the tags (200 with the new set). Ansible sends a bare {@code {}} with Accept
+     * {@code asynctask+json}: the empty set, so the tags are cleared, and the same 200.
+     */
     @PUT
     @Path("{vm}/tags")
-    @Consumes({"application/vnd.abiquo.tags+json", AbiquoMediaTypes.JSON})
-    @Produces({"application/vnd.abiquo.asynctask+json", "application/vnd.abiquo.tags+json", AbiquoMediaTypes.JSON})
+    @Consumes({TagsDto.TYPE, AbiquoMediaTypes.JSON})
+    @Produces({"application/vnd.abiquo.asynctask+json", TagsDto.TYPE, AbiquoMediaTypes.JSON})
     @Requires(Privilege.VDC_MANAGE_VM)
-    public CollectionDto<Object> putTags(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp,
-            @PathParam("vm") String id, String ignored) {
-        return tags(vdc, vapp, id);
+    public TagsDto putTags(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id,
+            TagsDto body) {
+        Bodies.require(body);
+        return tagsDto(vms.replaceTags(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id), body.pairs()), vdc, vapp, id);
+    }
+
+    private TagsDto tagsDto(List<com.abiquo.cloud.VirtualMachineTag> tags, String vdc, String vapp, String id) {
+        TagsDto dto = TagsDto.from(tags);
+        dto.add(Links.of(uriInfo).link("edit", TagsDto.TYPE, "cloud/virtualdatacenters/" + Ids.parse(vdc)
+                + "/virtualappliances/" + Ids.parse(vapp) + "/virtualmachines/" + Ids.parse(id) + "/tags"));
+        return dto;
     }
 
     @GET

@@ -80,7 +80,8 @@ public class UserDto extends RestDto {
 
     /** The fields a client gives; role and password travel apart (a link, and a write-only field). */
     public UserService.Profile profile() {
-        return new UserService.Profile(nick, name, surname, email, description, locale, active, locked);
+        return new UserService.Profile(nick, name, surname, email, description, locale, active, locked,
+                availableVirtualDatacenters);
     }
 
     /** The role a document names with its {@code role} link, if any. */

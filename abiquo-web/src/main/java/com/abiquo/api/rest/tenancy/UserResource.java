@@ -46,6 +46,9 @@ import jakarta.ws.rs.core.UriInfo;
 public class UserResource {
 
     @Inject
+    com.abiquo.cloud.CloudAccess access;
+
+    @Inject
     UserService users;
 
     @Inject
@@ -88,7 +91,7 @@ public class UserResource {
     @Transactional
     public CollectionDto<TaskDto> pendingTasks(@PathParam("enterprise") String enterprise, @PathParam("user") String id) {
         User user = users.get(Ids.parse(enterprise), Ids.parse(id));
-        return PendingTaskResource.dtos(tasks.pending(user.getEnterprise().getId(), user.getId()), em, uriInfo);
+        return PendingTaskResource.dtos(tasks.pending(user.getEnterprise().getId(), user.getId()), em, uriInfo, access);
     }
 
     @GET
