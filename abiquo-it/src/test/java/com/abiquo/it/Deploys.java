@@ -109,8 +109,12 @@ final class Deploys {
 
     /** Polls a task until it is finished (60 s at most) and returns it. */
     static JsonNode await(Api api, String statusHref) throws InterruptedException {
+        return await(api, statusHref, 60);
+    }
+
+    static JsonNode await(Api api, String statusHref, int seconds) throws InterruptedException {
         JsonNode task = null;
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < seconds * 10; i++) {
             task = api.get(statusHref, Cloud.TASK).expect(200).json();
             String state = task.path("state").asText();
             if (state.startsWith("FINISHED") || state.equals("ABORTED") || state.equals("CANCELLED")) {
@@ -118,7 +122,7 @@ final class Deploys {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("task not finished in 60 s: " + task);
+        throw new AssertionError("task not finished in " + seconds + " s: " + task);
     }
 
     static JsonNode read(Api api, JsonNode vm) {

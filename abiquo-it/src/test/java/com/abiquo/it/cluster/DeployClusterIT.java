@@ -145,6 +145,44 @@ class DeployClusterIT {
         assertConsistent(dc, machines, vms, tasks);
     }
 
+    @Test
+    @Order(3)
+    void remoteServicesKilledMidJobAndRestartedFinishEveryTaskOnce() throws Exception {
+        Node api = cluster.alive().get(0);
+        Datacenter dc = ClusterDeploys.datacenter(api, rs, DATACENTER);
+        List<JsonNode> machines = List.of(dc.machine(16, 65536), dc.machine(16, 65536));
+        Tenant t = dc.tenant();
+        List<JsonNode> vms = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            vms.add(t.vm("r-" + i, 1, 256));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<String>> sent = new ArrayList<>();
+        for (JsonNode vm : vms) {
+            sent.add(pool.submit(() -> t.deploy(api, vm)));
+        }
+        // the virtual factory (one task at a time) dies (kill -9) while it runs a task's jobs, then comes back
+        waitFor(() -> {
+            try {
+                return Integer.parseInt(value("SELECT COUNT(*) FROM vm_task WHERE state = 'STARTED' AND last_sequence > 0")) >= 1;
+            } catch (Exception e) {
+                return false;
+            }
+        }, 60_000, "tasks running on the virtual factory");
+        rs.kill();
+        int open = Integer.parseInt(value("SELECT COUNT(*) FROM vm_task WHERE state IN ('QUEUEING', 'STARTED')"));
+        Thread.sleep(2_000);
+        cluster.restartServer(rs, "/abiquo-rs/check");
+        Map<String, JsonNode> tasks = awaitAll(t, sent, api, 180_000);
+        pool.shutdown();
+        System.out.printf("[deploy-cluster] remote services killed with %d tasks open; all %d finished%n", open,
+                tasks.size());
+        assertThat(open).as("tasks open when the remote services died").isPositive();
+        assertThat(count(tasks.values())).as("32 CPUs for 20 VMs " + unfinished(tasks))
+                .containsOnlyKeys("FINISHED_SUCCESSFULLY");
+        assertConsistent(dc, machines, vms, tasks);
+    }
+
     /**
      * No task open; one deploy task per VM; the VMs of finished deploys ON on a machine, the others
      * NOT_ALLOCATED nowhere; every machine within its CPUs, its usage the sum of its VMs'; each

@@ -256,6 +256,12 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** Starts again a server that is not an API node (e.g. the remote services) and waits for {@code readyPath}. */
+    public void restartServer(Node node, String readyPath) throws IOException {
+        node.start();
+        waitFor(() -> status(node.root() + readyPath) == 200, 240_000, node.name + " to answer " + readyPath);
+    }
+
     public void restart(Node node) throws IOException {
         node.start();
         waitFor(node::healthy, 240_000, node.name + " to be healthy again");

@@ -50,6 +50,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (hasSqlError(t, 1451)) {
             return respond(ApiException.of(ApiError.CONFLICT, "The resource is still in use by others; remove them first"));
         }
+        if (causedBy(thrown, com.abiquo.messaging.MessagingException.class)) {
+            LOG.log(Level.WARNING, "Message broker unavailable: " + t);
+            return respond(ApiException.of(ApiError.SERVICE_UNAVAILABLE, "The message broker"));
+        }
         if (isConnectionFailure(t)) {
             LOG.log(Level.WARNING, "Database unavailable: " + t);
             return respond(ApiException.of(ApiError.SERVICE_UNAVAILABLE, "The database"));
@@ -90,6 +94,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         return new ApiException(status, List.of(new ApiException.Entry(status + "-"
                 + Response.Status.fromStatusCode(status), String.valueOf(w.getMessage()))));
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable t) {
