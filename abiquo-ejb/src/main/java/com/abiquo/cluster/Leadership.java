@@ -151,7 +151,6 @@ public class Leadership {
     @PreDestroy
     void shutdown() {
         reconciler.shutdownNow();
-        delivery.close();
     }
 
     /** The fencing row moved to another epoch: this node was deposed without noticing. */
