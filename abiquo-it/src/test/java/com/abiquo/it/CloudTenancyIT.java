@@ -101,6 +101,17 @@ class CloudTenancyIT extends ApiIT {
     // ---- 1. cross-tenant access -------------------------------------------------------------
 
     @Test
+    void theTaskOfADeletedMachineIsReadOnlyByWhoeverSeesAllOfItsEnterprise() {
+        Resp gone = createVm(adminA, vapp2, Map.of("label", "gone"));
+        String status = adminA.delete(gone.link("edit")).expect(202).link("status");
+        assertThat(adminA.get(status, Cloud.TASK).expect(200).json().path("state").asText()).isEqualTo("FINISHED_SUCCESSFULLY");
+        plainA.get(status, Cloud.TASK).expect(200);
+        // its VDC is gone with it: a user restricted to some VDCs cannot tell whether it was one of theirs
+        restricted.get(status, Cloud.TASK).expectError(404, "TASK-1");
+        adminB.get(status, Cloud.TASK).expectError(404, "TASK-1");
+    }
+
+    @Test
     void anotherEnterprisesAdminGetsNotFoundOnEveryCloudResource() throws Exception {
         everyCloudResourceIsNotFoundFor(adminB);
     }

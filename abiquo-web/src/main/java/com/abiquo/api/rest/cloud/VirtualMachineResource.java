@@ -15,6 +15,7 @@ import com.abiquo.api.rest.protocol.LinkDto;
 import com.abiquo.api.rest.protocol.Links;
 import com.abiquo.api.rest.protocol.PagingParams;
 import com.abiquo.api.security.Requires;
+import com.abiquo.cloud.CloudAccess;
 import com.abiquo.cloud.PrivateNetworkService;
 import com.abiquo.cloud.VirtualMachine;
 import com.abiquo.cloud.VirtualMachineActions;
@@ -72,6 +73,9 @@ public class VirtualMachineResource {
 
     @Inject
     VirtualMachineActions actions;
+
+    @Inject
+    CloudAccess access;
 
     @Inject
     Warnings warnings;
@@ -280,6 +284,10 @@ public class VirtualMachineResource {
             vms.get(vdcId, vappId, vmId);
         } else {
             caller.requireEnterprise(Integer.valueOf(task.enterpriseId()), ApiError.TASK_NOT_FOUND);
+            // which VDC the machine was in is gone with it: a user restricted to some VDCs does not get it
+            if (access.restrictedTo() != null) {
+                throw ApiException.of(ApiError.TASK_NOT_FOUND);
+            }
         }
         return TaskDto.from(task, "cloud/virtualdatacenters/" + vdcId + "/virtualappliances/" + vappId
                 + "/virtualmachines/" + vmId, Links.of(uriInfo));
