@@ -28,6 +28,12 @@ final class CloudPaths {
         return vdc(va.getVirtualDatacenter()) + "/virtualappliances/" + va.getId();
     }
 
+    /** A VM task's status path, from the ids of the request (no entity needed: the VM may be gone). */
+    static String task(int vdc, int vapp, int vm, String taskId) {
+        return "cloud/virtualdatacenters/" + vdc + "/virtualappliances/" + vapp + "/virtualmachines/" + vm + "/tasks/"
+                + taskId;
+    }
+
     static String vm(VirtualMachine vm) {
         return vapp(vm.getVirtualAppliance()) + "/virtualmachines/" + vm.getId();
     }

@@ -76,8 +76,7 @@ public class VirtualApplianceResource {
 
     private Response accepted(String vdc, String vapp, List<TaskRecord> started) {
         return Accepted.of(Links.of(uriInfo), TaskDto.TYPE, started.stream()
-                .map(t -> "cloud/virtualdatacenters/" + Ids.parse(vdc) + "/virtualappliances/" + Ids.parse(vapp)
-                        + "/virtualmachines/" + t.getVmId() + "/tasks/" + t.getTaskId())
+                .map(t -> CloudPaths.task(Ids.parse(vdc), Ids.parse(vapp), t.getVmId(), t.getTaskId()))
                 .toList());
     }
 

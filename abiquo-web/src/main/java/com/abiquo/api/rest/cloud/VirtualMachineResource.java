@@ -128,7 +128,7 @@ public class VirtualMachineResource {
         if (current.getMachine() != null) {
             TaskRecord task = actions.reconfigure(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id), body.cpu, body.ram,
                     VirtualDatacenterResource.forced(force));
-            return accepted(current, task);
+            return accepted(vdc, vapp, id, task);
         }
         VirtualMachine vm = vms.update(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id), spec(body, force));
         return VirtualDatacenterResource.withWarnings(Response.ok(), warnings).entity(dto(vm)).build();
@@ -141,7 +141,7 @@ public class VirtualMachineResource {
     public Response delete(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id) {
         VirtualMachine current = vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id));
         if (current.getMachine() != null) { // deployed: undeployed first, deleted by the task's end
-            return accepted(current, actions.deleteDeployed(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)));
+            return accepted(vdc, vapp, id, actions.deleteDeployed(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)));
         }
         VirtualMachine vm = vms.delete(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id));
         Task task = tasks.create(Task.OWNER_VIRTUAL_MACHINE, vm.getId().toString(), String.valueOf(caller.userId()),
@@ -163,7 +163,7 @@ public class VirtualMachineResource {
             @QueryParam("force") String force, String body) {
         boolean forced = ActionBody.forcesLimits(force, body);
         TaskRecord task = actions.deploy(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id), forced);
-        return accepted(vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)), task);
+        return accepted(vdc, vapp, id, task);
     }
 
     @POST
@@ -174,7 +174,7 @@ public class VirtualMachineResource {
             String body) {
         ActionBody.flag(body, "forceUndeploy"); // read for its validation: the undeploy always goes ahead
         TaskRecord task = actions.undeploy(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id));
-        return accepted(vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)), task);
+        return accepted(vdc, vapp, id, task);
     }
 
     @POST
@@ -184,7 +184,7 @@ public class VirtualMachineResource {
     public Response reset(@PathParam("vdc") String vdc, @PathParam("vapp") String vapp, @PathParam("vm") String id,
             String ignored) {
         TaskRecord task = actions.reset(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id));
-        return accepted(vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)), task);
+        return accepted(vdc, vapp, id, task);
     }
 
     /** Power: {@code {"state": "ON" | "OFF" | "PAUSED", "gracefulShutdown": false}}. */
@@ -198,7 +198,7 @@ public class VirtualMachineResource {
         Bodies.require(body);
         TaskRecord task = actions.changeState(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id), body.state,
                 Boolean.TRUE.equals(body.gracefulShutdown));
-        return accepted(vms.get(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id)), task);
+        return accepted(vdc, vapp, id, task);
     }
 
     /** Cancels a task that is still QUEUEING (204); the VM returns to the state it had. */
@@ -210,8 +210,9 @@ public class VirtualMachineResource {
         actions.cancel(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(id), taskId);
     }
 
-    private Response accepted(VirtualMachine vm, TaskRecord task) {
-        return Accepted.of(Links.of(uriInfo), TaskDto.TYPE, List.of(CloudPaths.vm(vm) + "/tasks/" + task.getTaskId()));
+    private Response accepted(String vdc, String vapp, String vm, TaskRecord task) {
+        return Accepted.of(Links.of(uriInfo), TaskDto.TYPE,
+                List.of(CloudPaths.task(Ids.parse(vdc), Ids.parse(vapp), Ids.parse(vm), task.getTaskId())));
     }
 
     @GET
