@@ -301,7 +301,8 @@ class CloudTenancyIT extends ApiIT {
         List<Resp> vdcs = new ArrayList<>();
         for (String n : List.of("c", "a", "e", "b", "d")) {
             Map<String, Object> body = Cloud.vdcBody(pdc, "KVM");
-            body.put("name", tag + "-" + n + (n.compareTo("c") < 0 ? "-low" : "-high"));
+            // '.' never occurs in the tag, so ".low" matches only these suffixes
+            body.put("name", tag + "-" + n + (n.compareTo("c") < 0 ? ".low" : ".high"));
             vdcs.add(user.post("cloud/virtualdatacenters", Cloud.VDC, Cloud.VDC, body).expect(201));
         }
         List<JsonNode> all = walk(user, "cloud/virtualdatacenters", Cloud.VDCS, 2, 5);
@@ -309,8 +310,8 @@ class CloudTenancyIT extends ApiIT {
                 .containsExactlyElementsOf(vdcs.stream().map(CloudTenancyIT::id).sorted().toList());
         assertThat(walk(user, "cloud/virtualdatacenters?by=name&asc=false", Cloud.VDCS, 2, 5))
                 .extracting(v -> v.path("name").asText()).isSortedAccordingTo(Comparator.reverseOrder());
-        assertThat(walk(user, "cloud/virtualdatacenters?has=low&by=name", Cloud.VDCS, 1, 2))
-                .extracting(v -> v.path("name").asText()).containsExactly(tag + "-a-low", tag + "-b-low");
+        assertThat(walk(user, "cloud/virtualdatacenters?has=.low&by=name", Cloud.VDCS, 1, 2))
+                .extracting(v -> v.path("name").asText()).containsExactly(tag + "-a.low", tag + "-b.low");
         walk(user, "cloud/virtualdatacenters?datacenter=" + pdc.path("id").asInt(), Cloud.VDCS, 3, 5);
         refused(user.get("cloud/virtualdatacenters?by=nonsense", Cloud.VDCS), 400);
         refused(user.get("cloud/virtualdatacenters?limit=-1", Cloud.VDCS), 400);
