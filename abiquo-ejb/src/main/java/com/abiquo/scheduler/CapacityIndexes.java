@@ -56,10 +56,6 @@ public class CapacityIndexes {
         byDatacenter.remove(datacenterId);
     }
 
-    public void invalidateAll() {
-        byDatacenter.clear();
-    }
-
     public Optional<CapacityIndex> loaded(int datacenterId) {
         return Optional.ofNullable(byDatacenter.get(datacenterId)).map(Loaded::index);
     }

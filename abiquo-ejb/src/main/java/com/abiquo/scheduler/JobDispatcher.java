@@ -128,9 +128,4 @@ public class JobDispatcher {
                     + jobs.datacenterId() + " (recovery sends it again): " + e.getMessage());
         }
     }
-
-    /** Publishes again, outside a transaction (recovery's re-drive). */
-    public void redispatch(TaskRecord task, VirtualMachine vm) {
-        publish(jobs(task, vm));
-    }
 }

@@ -36,8 +36,7 @@ public class SchedulerQueue {
         afterCommit.committed(() -> publishNow(taskId));
     }
 
-    /** Publishes now, outside any transaction (recovery). */
-    public void publishNow(String taskId) {
+    private void publishNow(String taskId) {
         String json = Json.createObjectBuilder().add("type", TYPE).add("messageId", messageId(taskId))
                 .add("taskId", taskId).build().toString();
         messaging.publisher().publishJson(Queues.SCHEDULER_EXCHANGE, Queues.SCHEDULER_REQUESTS, messageId(taskId), json);
