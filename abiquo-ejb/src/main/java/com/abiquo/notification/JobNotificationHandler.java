@@ -71,6 +71,7 @@ public class JobNotificationHandler implements LeaderMessageHandler {
             outcome.aborted(task, "the virtual machine " + task.getVmId() + " is no longer locked by this task");
             return;
         }
+        warnIfSkipped(task, n);
         task.applied(n.sequence());
         switch (n.state()) {
             case STARTED -> TaskOutcome.job(task, n.jobId(), JobState.STARTED);
@@ -134,5 +135,20 @@ public class JobNotificationHandler implements LeaderMessageHandler {
             case NOT_FOUND -> VirtualMachineState.NOT_ALLOCATED;
             case UNKNOWN -> VirtualMachineState.UNKNOWN;
         };
+    }
+
+    /**
+     * Notifications of a task come in publication order, so their sequences follow each other; the
+     * one gap the contract has is from a FAILED job to the first rollback ({@code 2n+1}). Any other
+     * gap means a notification was overtaken and will be ignored as stale: logged for operators
+     * (and counted by the chaos run as a violation of in-order application).
+     */
+    private static void warnIfSkipped(TaskRecord task, JobNotification n) {
+        long expected = task.getLastSequence() + 1;
+        long firstRollback = 2L * JobDispatcher.hypervisorJobs(task).size() + 1;
+        if (n.sequence() != expected && n.sequence() != firstRollback) {
+            LOG.warning(() -> "Notification " + n.messageId() + " applied out of order: sequence " + n.sequence()
+                    + ", expected " + expected + " (task " + task.getTaskId() + ")");
+        }
     }
 }

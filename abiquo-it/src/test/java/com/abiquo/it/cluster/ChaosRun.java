@@ -43,13 +43,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The chaos run, not a test of the normal build (run by chaos/run.sh only): real API servers
- * (standalone WildFly JVMs, an in-process ZooKeeper) and one remote services server (simulated
+ * (standalone WildFly JVMs, an in-process ZooKeeper ensemble of three members, each API node
+ * reaching it through links the run can cut) and one remote services server (simulated
  * hypervisor with latency) under a steady load of deploys, power actions, resets and undeploys
  * from several clients, each on VMs of its own through random live API nodes; meanwhile, at random
  * intervals drawn from a seeded Random, one fault at a time: kill -9 of an API node (the leader
  * more often) and its restart, a graceful stop and restart, kill -9 of the remote services and
  * their restart, a RabbitMQ application restart (the whole machine's broker), ZooKeeper down long
- * enough for every session to expire. Then the faults and the load stop, the system settles, and
+ * enough for every session to expire, one ZooKeeper member down (the quorum holds), a network
+ * partition of one API node (the leader more often) from ZooKeeper long enough for its session to
+ * expire while the others go on. Then the faults and the load stop, the system settles, and
  * the invariants are checked: every accepted task finished, no task open, the simulated hosts run
  * exactly the VMs kinton places on them (none twice, none missing, same power state), each
  * machine's usage is the sum of its VMs and within its capacity, work of epoch e never committed
@@ -72,6 +75,11 @@ class ChaosRun {
     final int minGap = Integer.getInteger("chaos.minGapSeconds", 10);
     final int maxGap = Integer.getInteger("chaos.maxGapSeconds", 25);
     final boolean brokerFaults = Boolean.parseBoolean(System.getProperty("chaos.brokerFaults", "true"));
+    final int zookeeperMembers = Integer.getInteger("chaos.zookeeperMembers", 3);
+    /** Fault kinds to inject in this order, round and round (targets and pauses still drawn); blank: drawn too. */
+    final List<String> faultOrder = java.util.Arrays.stream(System.getProperty("chaos.faults", "").split(","))
+            .map(String::strip).filter(k -> !k.isEmpty()).toList();
+    static final List<String> FAULT_KINDS = List.of("kill", "graceful", "rs", "broker", "zk-down", "zk-member", "partition");
     final Path reportDir = Path.of(System.getProperty("chaos.report.dir", "target/chaos"));
 
     LocalCluster cluster;
@@ -134,7 +142,7 @@ class ChaosRun {
         t0 = System.currentTimeMillis();
         System.out.printf(Locale.ROOT, "[chaos] seed %d, %d s, %d API nodes, %d clients x %d VMs, faults every %d-%d s%s%n",
                 seed, duration, apiCount, clients, vmsPerClient, minGap, maxGap, brokerFaults ? "" : " (no broker faults)");
-        try (LocalCluster c = new LocalCluster("chaos")) {
+        try (LocalCluster c = new LocalCluster("chaos", zookeeperMembers, true)) {
             cluster = c;
             rs = cluster.startRemoteServices(DATACENTER, Map.of("abiquo.rs.simulator.latencyMs", "20"));
             cluster.start(apiCount);
@@ -330,6 +338,8 @@ class ChaosRun {
 
     // ---------------------------------------------------------------- faults
 
+    int injected;
+
     void inject(long runStart) {
         Random random = new Random(seed);
         long end = runStart + duration * 1000L;
@@ -346,20 +356,33 @@ class ChaosRun {
             int pauseMs = 2_000 + random.nextInt(6_000);
             boolean leaderFirst = random.nextInt(100) < 70;
             int pick = random.nextInt(1000);
+            if (!faultOrder.isEmpty()) {
+                // the roll that draws this kind below
+                roll = switch (faultOrder.get(injected++ % faultOrder.size())) {
+                    case "kill" -> 0;
+                    case "graceful" -> 30;
+                    case "rs" -> 40;
+                    case "broker" -> 60;
+                    case "zk-down" -> 70;
+                    case "zk-member" -> 80;
+                    case "partition" -> 95;
+                    default -> throw new IllegalArgumentException("chaos.faults: unknown kind (one of " + FAULT_KINDS + ")");
+                };
+            }
             try {
-                if (roll < 30) {
+                if (roll < 26) {
                     Node target = target(leaderFirst, pick);
                     apiFault("kill -9 API", target, pauseMs, true);
-                } else if (roll < 45) {
+                } else if (roll < 38) {
                     Node target = target(leaderFirst, pick);
                     apiFault("graceful restart API", target, pauseMs, false);
-                } else if (roll < 65) {
+                } else if (roll < 54) {
                     Fault f = begin("kill -9 remote services", rs.name);
                     rs.kill();
                     pause(pauseMs);
                     cluster.restartServer(rs, "/abiquo-rs/check");
                     finish(f);
-                } else if (roll < 82 && brokerFaults) {
+                } else if (roll < 68 && brokerFaults) {
                     Fault f = begin("RabbitMQ restart", "broker (stop_app/start_app)");
                     Rabbitmqctl.run("rabbitmqctl", "stop_app");
                     try {
@@ -369,15 +392,42 @@ class ChaosRun {
                         Rabbitmqctl.run("rabbitmqctl", "await_startup");
                     }
                     finish(f);
-                } else {
+                } else if (roll < 78) {
                     // down for longer than the Curator session (2 s): every session expires, the leader steps down
                     Fault f = begin("ZooKeeper down (sessions expire)", "zookeeper " + cluster.zookeeperConnection());
-                    Optional<Node> leader = leader(5_000);
-                    f.note = "leader before: " + leader.map(n -> n.name).orElse("none");
+                    f.note = "leader before: " + leader(5_000).map(n -> n.name).orElse("none");
                     cluster.zookeeper().stop();
-                    pause(Math.max(pauseMs, 4_000));
-                    cluster.zookeeper().restart();
+                    try {
+                        pause(Math.max(pauseMs, 4_000));
+                    } finally {
+                        cluster.zookeeper().restart();
+                    }
                     finish(f);
+                } else if (roll < 88 && cluster.zookeeper().members() > 1) {
+                    int member = pick % cluster.zookeeper().members();
+                    Fault f = begin("ZooKeeper member down", "member " + (member + 1) + " of "
+                            + cluster.zookeeper().members());
+                    cluster.zookeeper().stopMember(member);
+                    try {
+                        pause(pauseMs);
+                    } finally {
+                        cluster.zookeeper().restartMember(member);
+                    }
+                    finish(f);
+                } else {
+                    // silence, not refusal, for longer than the session: the node's session expires on the servers
+                    Node target = target(leaderFirst, pick);
+                    Optional<Node> leader = leader(5_000);
+                    Fault f = begin("partition API from ZooKeeper", target.name
+                            + (leader.filter(l -> l == target).isPresent() ? " (leader)" : ""));
+                    cluster.partition(target);
+                    try {
+                        pause(Math.max(pauseMs, 4_000));
+                    } finally {
+                        cluster.heal(target);
+                    }
+                    finish(f);
+                    f.note = "leader after: " + leader(10_000).map(n -> n.name).orElse("none");
                 }
             } catch (Exception | AssertionError e) {
                 log("fault injection failed: %s", e);
@@ -494,7 +544,8 @@ class ChaosRun {
             "the simulated hosts run exactly what kinton places (none twice, none missing, same power state)",
             "machine usage = sum of its VMs, within capacity", "fencing: no work of epoch e after work of epoch e+1",
             "never two leaders (two samples in a row)", "no HTTP 500", "other 5xx / connection failures only where a fault explains them",
-            "the fault injector could restore the system");
+            "the fault injector could restore the system",
+            "notifications of each task applied in order (none overtaken, the last one applied)");
 
     void check(Datacenter dc, List<JsonNode> hosts) throws Exception {
         for (String invariant : INVARIANTS) {
@@ -593,6 +644,7 @@ class ChaosRun {
                 violation(INVARIANTS.get(5), overlap);
             }
         }
+        checkNotificationOrder();
         // 5xx and connection failures
         for (Failure f : failures) {
             if (f.status() == 500) {
@@ -604,6 +656,33 @@ class ChaosRun {
     }
 
     List<List<String>> epochTable = List.of();
+
+    /**
+     * The leader applies a task's notifications only in sequence order and logs any it applies
+     * after a gap (one overtook another); a successful task has applied the last one of its
+     * hypervisor jobs (sequence 2n: STARTED 2i+1 and DONE 2i+2 for job i).
+     */
+    void checkNotificationOrder() throws Exception {
+        String invariant = INVARIANTS.get(9);
+        for (Node n : cluster.nodes()) {
+            n.log().lines().filter(l -> l.contains("applied out of order")).limit(20)
+                    .forEach(l -> violation(invariant, n.name + ": " + l));
+        }
+        for (List<String> t : rows("SELECT task_id, last_sequence, jobs FROM vm_task WHERE state = 'FINISHED_SUCCESSFULLY'")) {
+            long hypervisorJobs = 0;
+            for (JsonNode job : JSON.readTree(t.get(2))) {
+                // the virtual factory's job types (SCHEDULE and UPDATE_RESOURCES run on the API)
+                String type = job.path("type").asText();
+                if (java.util.Arrays.stream(com.abiquo.messaging.model.JobType.values()).anyMatch(j -> j.name().equals(type))) {
+                    hypervisorJobs++;
+                }
+            }
+            if (Long.parseLong(t.get(1)) != 2 * hypervisorJobs) {
+                violation(invariant, "task " + t.get(0) + " finished successfully with sequence " + t.get(1) + " applied, "
+                        + "expected " + 2 * hypervisorJobs + " (" + hypervisorJobs + " hypervisor jobs)");
+            }
+        }
+    }
 
     static boolean sameState(String kinton, String host) {
         return switch (kinton) {
@@ -621,7 +700,9 @@ class ChaosRun {
      */
     Fault explain(Failure f) {
         for (Fault fault : faults) {
-            boolean onNode = fault.target.startsWith(f.node() + " ") || fault.target.equals(f.node());
+            // a node cut off from ZooKeeper still answers: a partition explains no failed request
+            boolean onNode = !fault.kind.startsWith("partition")
+                    && (fault.target.startsWith(f.node() + " ") || fault.target.equals(f.node()));
             if (onNode && fault.covers(f.at(), 1_000, 5_000)) {
                 return fault;
             }

@@ -19,17 +19,14 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
-import org.apache.curator.test.InstanceSpec;
-import org.apache.curator.test.TestingServer;
-
 import com.abiquo.it.Api;
 import com.abiquo.it.ResetDatabase;
 
 /**
  * Several real API nodes for tests: separate WildFly JVMs (standalone servers with their own base
- * dirs and port offsets, the built abiquo.ear in each) sharing one MariaDB schema and one real
- * ZooKeeper server in the test JVM, configured as in production (tickTime 500, sessions 1-10 s).
- * Nodes can be killed (-9), stopped gracefully, frozen and thawed.
+ * dirs and port offsets, the built abiquo.ear in each) sharing one MariaDB schema and a real
+ * ZooKeeper (one server or an ensemble) in the test JVM. Nodes can be killed (-9), stopped
+ * gracefully, frozen and thawed, and, in a partitionable cluster, cut off from ZooKeeper.
  */
 public final class LocalCluster implements AutoCloseable {
 
@@ -39,7 +36,9 @@ public final class LocalCluster implements AutoCloseable {
     private final Path work;
     private final int baseOffset = Integer.getInteger("it.cluster.port.offset", 600);
     private final String schema = System.getProperty("it.cluster.db.name", "kinton_it_cluster");
-    private final TestingServer zookeeper;
+    private final ZooKeeperEnsemble zookeeper;
+    /** Each API node reaches ZooKeeper through links of its own that a test can cut. */
+    private final boolean partitionable;
     private final Path properties;
     private final List<Node> nodes = new ArrayList<>();
     /** Servers that are not API nodes (e.g. the remote services): never in {@link #nodes()}. */
@@ -47,14 +46,18 @@ public final class LocalCluster implements AutoCloseable {
 
     /** A cluster whose files (server base dirs, logs, ZooKeeper data) live under it.work.dir/{@code name}. */
     public LocalCluster(String name) throws Exception {
+        this(name, 1, false);
+    }
+
+    /** With {@code zookeeperMembers} ZooKeeper members; {@code partitionable}: see {@link #partition}. */
+    public LocalCluster(String name, int zookeeperMembers, boolean partitionable) throws Exception {
+        this.partitionable = partitionable;
         work = Path.of(System.getProperty("it.work.dir")).resolve(name);
         ResetDatabase.reset("jdbc:mariadb://127.0.0.1:3306/", schema);
         ResetDatabase.resetVirtualHost(schema);
         deleteTree(work);
         Files.createDirectories(work);
-        InstanceSpec spec = new InstanceSpec(work.resolve("zookeeper").toFile(), -1, -1, -1, true, -1, 500, -1,
-                Map.of("minSessionTimeout", "1000", "maxSessionTimeout", "10000"));
-        zookeeper = new TestingServer(spec, true);
+        zookeeper = new ZooKeeperEnsemble(work.resolve("zookeeper"), zookeeperMembers);
         properties = work.resolve("abiquo.properties");
         String base = Files.readString(Path.of(System.getProperty("it.properties")));
         Files.writeString(properties, base + "\nabiquo.database.url = jdbc:mariadb://127.0.0.1:3306/" + schema
@@ -67,7 +70,7 @@ public final class LocalCluster implements AutoCloseable {
         return zookeeper.getConnectString();
     }
 
-    public TestingServer zookeeper() {
+    public ZooKeeperEnsemble zookeeper() {
         return zookeeper;
     }
 
@@ -78,18 +81,23 @@ public final class LocalCluster implements AutoCloseable {
         final Path baseDir;
         final List<Path> deployments;
         final Path nodeProperties;
+        final List<PartitionableLink> links;
         Process launcher;
 
-        Node(String name, int offset) {
-            this(name, offset, List.of(Path.of(System.getProperty("abiquo.ear"))), properties);
+        Node(String name, int offset, List<PartitionableLink> links) throws IOException {
+            this(name, offset, List.of(Path.of(System.getProperty("abiquo.ear"))), links.isEmpty() ? properties
+                    : ownProperties(name, Map.of("abiquo.api.zk.serverConnection", links.stream()
+                            .map(l -> "127.0.0.1:" + l.port()).collect(java.util.stream.Collectors.joining(",")))),
+                    links);
         }
 
-        Node(String name, int offset, List<Path> deployments, Path nodeProperties) {
+        Node(String name, int offset, List<Path> deployments, Path nodeProperties, List<PartitionableLink> links) {
             this.name = name;
             this.offset = offset;
             this.baseDir = work.resolve(name);
             this.deployments = deployments;
             this.nodeProperties = nodeProperties;
+            this.links = links;
         }
 
         /** http://127.0.0.1:(8080 + offset) */
@@ -208,7 +216,14 @@ public final class LocalCluster implements AutoCloseable {
     public List<Node> start(int n) throws IOException {
         List<Node> started = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Node node = new Node("api-" + (nodes.size() + 1), baseOffset + 100 * (nodes.size() + others.size()));
+            String name = "api-" + (nodes.size() + 1);
+            List<PartitionableLink> links = new ArrayList<>();
+            if (partitionable) {
+                for (int port : zookeeper.ports()) {
+                    links.add(new PartitionableLink(name + "-zk-" + port, port));
+                }
+            }
+            Node node = new Node(name, baseOffset + 100 * (nodes.size() + others.size()), links);
             nodes.add(node);
             node.start();
             started.add(node);
@@ -226,15 +241,40 @@ public final class LocalCluster implements AutoCloseable {
      */
     public Node startServer(String name, List<Path> deployments, Map<String, String> extraProperties, String readyPath)
             throws IOException {
-        Path own = work.resolve(name + ".properties");
-        StringBuilder text = new StringBuilder(Files.readString(properties)).append('\n');
-        extraProperties.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
-        Files.writeString(own, text);
-        Node node = new Node(name, baseOffset + 100 * (nodes.size() + others.size()), deployments, own);
+        Node node = new Node(name, baseOffset + 100 * (nodes.size() + others.size()), deployments,
+                ownProperties(name, extraProperties), List.of());
         others.add(node);
         node.start();
         waitFor(() -> status(node.root() + readyPath) == 200, 240_000, name + " to answer " + readyPath);
         return node;
+    }
+
+    /** The cluster's abiquo.properties with {@code overrides} (the last value of a key wins), for one server. */
+    private Path ownProperties(String name, Map<String, String> overrides) throws IOException {
+        Path own = work.resolve(name + ".properties");
+        StringBuilder text = new StringBuilder(Files.readString(properties)).append('\n');
+        overrides.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
+        Files.writeString(own, text);
+        return own;
+    }
+
+    /**
+     * Cuts {@code node} off from every ZooKeeper member (a partitionable cluster only): its session
+     * expires on the servers while the node itself only sees silence, as in a network partition.
+     */
+    public void partition(Node node) {
+        requireLinks(node).forEach(PartitionableLink::cut);
+    }
+
+    public void heal(Node node) {
+        requireLinks(node).forEach(PartitionableLink::heal);
+    }
+
+    private List<PartitionableLink> requireLinks(Node node) {
+        if (node.links.isEmpty()) {
+            throw new IllegalStateException(node.name + " has no partitionable links (cluster not partitionable)");
+        }
+        return node.links;
     }
 
     /** The remote services (abiquo-rs.war alone) of datacenter {@code datacenterId}, on a server of their own. */
@@ -297,6 +337,7 @@ public final class LocalCluster implements AutoCloseable {
             if (n.launcher != null) {
                 n.launcher.destroyForcibly();
             }
+            n.links.forEach(PartitionableLink::close);
         }
         zookeeper.close();
     }
