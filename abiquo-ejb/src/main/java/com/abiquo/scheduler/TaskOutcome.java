@@ -7,6 +7,8 @@ import com.abiquo.cloud.VirtualMachine;
 import com.abiquo.cloud.VirtualMachineActions;
 import com.abiquo.cloud.VirtualMachineService;
 import com.abiquo.cloud.VirtualMachineState;
+import com.abiquo.observability.Metrics;
+import com.abiquo.persistence.AfterCommit;
 import com.abiquo.task.JobState;
 import com.abiquo.task.TaskRecord;
 import com.abiquo.task.TaskState;
@@ -16,6 +18,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 
 /**
@@ -38,9 +41,15 @@ public class TaskOutcome {
     @EJB
     private VirtualMachineService vms;
 
+    @Inject
+    private AfterCommit afterCommit;
+
+    @Inject
+    private Metrics metrics;
+
     /** Every job done: the VM is now in {@code state}. */
     public void succeeded(TaskRecord task, VirtualMachine vm, VirtualMachineState state) {
-        task.finish(TaskState.FINISHED_SUCCESSFULLY, null);
+        finish(task, TaskState.FINISHED_SUCCESSFULLY, null);
         settle(task, vm, state);
         LOG.info(() -> "Task " + task.getTaskId() + " " + task.getType() + " of virtual machine " + task.getVmId()
                 + " finished successfully: " + state);
@@ -51,7 +60,7 @@ public class TaskOutcome {
      * it had before the task when null.
      */
     public void failed(TaskRecord task, VirtualMachine vm, String why, VirtualMachineState state) {
-        task.finish(TaskState.FINISHED_UNSUCCESSFULLY, why);
+        finish(task, TaskState.FINISHED_UNSUCCESSFULLY, why);
         if (vm != null) {
             vm.unlock(state);
             if (vm.getState() == VirtualMachineState.NOT_ALLOCATED) {
@@ -65,9 +74,17 @@ public class TaskOutcome {
 
     /** The task was given up (its VM is no longer locked by it, or recovery ran out of attempts). */
     public void aborted(TaskRecord task, String why) {
-        task.finish(TaskState.ABORTED, why);
+        finish(task, TaskState.ABORTED, why);
         tasks.project(task);
         LOG.warning(() -> "Task " + task.getTaskId() + " " + task.getType() + " aborted: " + why);
+    }
+
+    /** The task's final state; its duration counts once the transaction that ended it committed. */
+    private void finish(TaskRecord task, TaskState state, String why) {
+        task.finish(state, why);
+        String type = task.getType().name();
+        java.time.Duration took = java.time.Duration.between(task.getCreatedAt(), java.time.Instant.now());
+        afterCommit.committed(() -> metrics.taskFinished(type, state.name(), took));
     }
 
     private void settle(TaskRecord task, VirtualMachine vm, VirtualMachineState state) {
