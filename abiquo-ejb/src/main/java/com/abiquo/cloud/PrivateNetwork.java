@@ -50,6 +50,10 @@ public class PrivateNetwork {
     @Column(nullable = false, length = 16)
     private String type = INTERNAL;
 
+    /** Given by the scheduler from the VDC's rack when the VDC first deploys; null until then. */
+    @Column(name = "vlan_tag")
+    private Integer vlanTag;
+
     @Version
     private int version;
 
@@ -94,4 +98,12 @@ public class PrivateNetwork {
     public String getSecondaryDns() { return secondaryDns; }
     public String getSufixDns() { return sufixDns; }
     public String getType() { return type; }
+
+    public Integer getVlanTag() {
+        return vlanTag;
+    }
+
+    public void setVlanTag(Integer vlanTag) {
+        this.vlanTag = vlanTag;
+    }
 }

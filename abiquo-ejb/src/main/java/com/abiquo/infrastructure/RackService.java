@@ -90,6 +90,13 @@ public class RackService {
         rack.setVlanIdMax(max);
         rack.setShortDescription(spec.shortDescription());
         rack.setLongDescription(spec.longDescription());
+        if (spec.vlansIdAvoided() != null) {
+            try {
+                VlanTags.parseAvoided(spec.vlansIdAvoided());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.of(ApiError.RACK_INVALID_VLANS, "vlansIdAvoided: " + e.getMessage());
+            }
+        }
         ifGiven(spec.vlansIdAvoided(), rack::setVlansIdAvoided);
         ifGiven(spec.vlanPerVdcReserved(), rack::setVlanPerVdcReserved);
         ifGiven(spec.nrsq(), rack::setNrsq);

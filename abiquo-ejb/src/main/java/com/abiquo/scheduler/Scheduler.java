@@ -1,5 +1,6 @@
 package com.abiquo.scheduler;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -30,7 +31,7 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * Abiquo's allocator on the leader: chooses a machine for a VM (capacity index: rack of the VDC,
- * hypervisor type, MANAGED, reservations, exclusions, load rules, datastore room, fit policy) and
+ * else the racks with free VLAN tags, most free first ({@link RackVlans}); hypervisor type, MANAGED, reservations, exclusions, load rules, datastore room, fit policy) and
  * reserves its CPU, RAM and disk there in the caller's fenced transaction, after checking the
  * choice again on the locked machine row. Releases the reservation when the VM leaves the machine.
  */
@@ -40,7 +41,7 @@ public class Scheduler {
 
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
 
-    /** Placements tried before giving up on a stale index (each failed check reloads it). */
+    /** Placements tried on one rack while kinton refuses the index's choice (each refusal reloads it). */
     private static final int ATTEMPTS = 3;
 
     @PersistenceContext
@@ -56,6 +57,9 @@ public class Scheduler {
     private MachineLoadRuleService loadRules;
 
     @EJB
+    private RackVlans vlans;
+
+    @EJB
     private FitPolicyRuleService fitPolicies;
 
     @EJB
@@ -68,31 +72,53 @@ public class Scheduler {
      */
     public Optional<String> place(VirtualMachine vm) {
         VirtualDatacenter vdc = vm.getVirtualAppliance().getVirtualDatacenter();
+        List<Integer> racks = vlans.candidateRacks(vdc);
+        if (racks.isEmpty()) {
+            return Optional.of(vdc.getRack() == null
+                    ? "no rack of datacenter " + vdc.getDatacenter().getId() + " has a free VLAN tag for each private "
+                            + "network of virtual datacenter " + vdc.getId()
+                    : "rack " + vdc.getRack().getId() + " of virtual datacenter " + vdc.getId()
+                            + " has no free VLAN tag left for its new private networks");
+        }
+        String reason = null;
+        // a second pass on a freshly loaded index before saying there is no room (the index may be stale)
+        for (int pass = 1; pass <= 2; pass++) {
+            for (int rackId : racks) {
+                Optional<String> refused = placeOnRack(vm, vdc, rackId);
+                if (refused.isEmpty()) {
+                    if (vdc.getRack() == null) {
+                        vdc.setRack(em.getReference(com.abiquo.infrastructure.Rack.class, rackId));
+                    }
+                    vlans.tag(vdc, rackId);
+                    return refused;
+                }
+                reason = refused.get();
+            }
+            if (pass == 1) {
+                indexes.invalidate(vdc.getDatacenter().getId());
+            }
+        }
+        return Optional.of(reason);
+    }
+
+    /** Places the VM on a machine of {@code rackId} and reserves, or says why not. */
+    private Optional<String> placeOnRack(VirtualMachine vm, VirtualDatacenter vdc, int rackId) {
         int datacenterId = vdc.getDatacenter().getId();
         int enterpriseId = vdc.getEnterprise().getId();
         Set<Integer> excluded = exclusions.excludedWith(enterpriseId);
         PlacementRequest request = new PlacementRequest(enterpriseId, vdc.getHypervisorType().name(), vm.getCpu(),
-                vm.getRam(), vm.getHd(), vdc.getRack() == null ? null : vdc.getRack().getId(), excluded,
-                fitPolicies.effectiveFitPolicy(datacenterId));
+                vm.getRam(), vm.getHd(), rackId, excluded, fitPolicies.effectiveFitPolicy(datacenterId));
         String reason = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             CapacityIndex index = indexes.of(datacenterId, em);
             PlacementResult result = index.placeAndReserve(request);
             if (result.placement().isEmpty()) {
-                reason = result.noRoomReason();
-                if (attempt > 1) {
-                    break; // a freshly loaded index agrees: there is no room
-                }
-                indexes.invalidate(datacenterId);
-                continue;
+                return Optional.of(result.noRoomReason());
             }
             Placement p = result.placement().get();
             Optional<String> refused = reserve(vm, p, request, excluded);
             if (refused.isEmpty()) {
                 afterCommit.then(null, () -> indexes.invalidate(datacenterId));
-                if (vdc.getRack() == null) {
-                    vdc.setRack(em.getReference(com.abiquo.infrastructure.Rack.class, p.rackId()));
-                }
                 return Optional.empty();
             }
             reason = refused.get();

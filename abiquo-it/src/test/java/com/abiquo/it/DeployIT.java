@@ -165,6 +165,51 @@ class DeployIT extends ApiIT {
     }
 
     @Test
+    void eachVirtualDatacenterTakesAVlanTagFromItsRackAtItsFirstDeploy() throws Exception {
+        Deploys.Tenant first = Deploys.withMachine(16, 32768);
+        // the rack has two usable tags: 100 and 102 (101 is avoided)
+        String rack = Resp.findLink(first.rack(), "edit").orElseThrow();
+        String rackName = first.rack().path("name").asText();
+        ADMIN.put(rack, Infra.RACK, Infra.RACK, Map.of("name", rackName, "vlansIdAvoided", "101-x"))
+                .expectError(400, "CONSTR-PATTERN");
+        ADMIN.put(rack, Infra.RACK, Infra.RACK, Map.of("name", rackName, "vlansIdAvoided", "40-30")).expectError(400, "RACK-5");
+        ADMIN.put(rack, Infra.RACK, Infra.RACK, Map.of("name", rackName, "vlanIdMin", 100, "vlanIdMax", 102,
+                "vlansIdAvoided", "101")).expect(200);
+        assertThat(vlanTag(first)).as("no tag before the first deploy").isNull();
+
+        assertThat(Deploys.deploy(first.api(), first.vm("tagged", 1, 256)).path("state").asText())
+                .isEqualTo("FINISHED_SUCCESSFULLY");
+        assertThat(vlanTag(first)).isEqualTo(100);
+        assertThat(Deploys.deploy(first.api(), first.vm("same-vdc", 1, 256)).path("state").asText())
+                .isEqualTo("FINISHED_SUCCESSFULLY");
+        assertThat(vlanTag(first)).as("a VDC keeps its tag").isEqualTo(100);
+
+        Deploys.Tenant second = Deploys.tenant(first.dc(), Map.of());
+        assertThat(Deploys.deploy(second.api(), second.vm("second", 1, 256)).path("state").asText())
+                .isEqualTo("FINISHED_SUCCESSFULLY");
+        assertThat(vlanTag(second)).isEqualTo(102);
+
+        // no tag left in the only rack: the deploy fails at SCHEDULE with the reason, nothing reserved
+        Deploys.Tenant third = Deploys.tenant(first.dc(), Map.of());
+        int[] before = Deploys.usage(first.machine());
+        JsonNode task = Deploys.deploy(third.api(), third.vm("third", 1, 256));
+        assertThat(task.path("state").asText()).isEqualTo("FINISHED_UNSUCCESSFULLY");
+        assertThat(jobs(task)).containsExactly("SCHEDULE:FAILED", "CONFIGURE:PENDING", "POWER_ON:PENDING");
+        assertThat(Db.value("SELECT error FROM vm_task WHERE task_id = ?", task.path("taskId").asText()))
+                .contains("VLAN tag");
+        assertThat(vlanTag(third)).isNull();
+        assertThat(Deploys.usage(first.machine())).containsExactly(before);
+    }
+
+    /** The VLAN tag of the tenant's VDC's (only) private network, null when it has none yet. */
+    static Integer vlanTag(Deploys.Tenant t) {
+        JsonNode vdc = t.api().get(t.vdc(), Cloud.VDC).expect(200).json();
+        JsonNode network = t.api().get(Resp.findLink(vdc, "privatenetworks").orElseThrow(), type("vlans")).expect(200)
+                .items().get(0);
+        return network.path("tag").isNumber() ? network.path("tag").asInt() : null;
+    }
+
+    @Test
     void concurrentDeploysNeverOvercommitAMachine() throws Exception {
         Deploys.Tenant t = Deploys.withMachine(4, 65536);
         JsonNode machine = t.machine();

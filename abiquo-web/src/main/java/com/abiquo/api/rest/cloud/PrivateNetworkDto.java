@@ -22,6 +22,8 @@ public class PrivateNetworkDto extends RestDto {
     @Size(max = 255) public String sufixDNS;
     public String type;
     public Boolean defaultNetwork;
+    /** The VLAN tag, given from the VDC's rack at its first deploy (read-only; absent until then). */
+    public Integer tag;
 
     public static PrivateNetworkDto from(PrivateNetwork n, Links links) {
         PrivateNetworkDto dto = fields(n);
@@ -46,6 +48,7 @@ public class PrivateNetworkDto extends RestDto {
         dto.secondaryDNS = n.getSecondaryDns();
         dto.sufixDNS = n.getSufixDns();
         dto.type = n.getType();
+        dto.tag = n.getVlanTag();
         return dto;
     }
 }
