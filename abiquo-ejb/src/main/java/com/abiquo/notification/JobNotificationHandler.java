@@ -91,8 +91,14 @@ public class JobNotificationHandler implements LeaderMessageHandler {
                     return;
                 }
             }
-            case ROLLBACK_DONE -> {
-                task.updateJob(n.jobId(), TaskRecord.JobEntry::rolledBack);
+            case ROLLBACK_DONE, ROLLBACK_FAILED -> {
+                boolean undone = n.state() == com.abiquo.messaging.model.JobState.ROLLBACK_DONE;
+                task.updateJob(n.jobId(), j -> j.rolledBack(undone ? JobState.ROLLBACK_DONE : JobState.ROLLBACK_FAILED));
+                if (!undone) {
+                    // the VM stays as the hypervisor has it (vmState), allocated where it is, and says so
+                    task.recordError(task.getError() + "; rollback of " + n.jobType() + " failed: " + n.errorCode()
+                            + (n.errorMessage() == null ? "" : " " + n.errorMessage()));
+                }
                 if (rollbacksPending(task) == 0) {
                     fail(task, vm, n);
                     return;
@@ -106,7 +112,8 @@ public class JobNotificationHandler implements LeaderMessageHandler {
     static long rollbacksPending(TaskRecord task) {
         return task.getJobs().stream().filter(j -> JobDispatcher.isHypervisorJob(j.type()))
                 .filter(j -> j.state() == JobState.DONE && JobType.valueOf(j.type()).undoable())
-                .filter(j -> j.rollbackState() != JobState.ROLLBACK_DONE).count();
+                .filter(j -> j.rollbackState() != JobState.ROLLBACK_DONE && j.rollbackState() != JobState.ROLLBACK_FAILED)
+                .count();
     }
 
     private void fail(TaskRecord task, VirtualMachine vm, JobNotification last) {

@@ -35,8 +35,9 @@ public class TaskRecord {
             return new JobEntry(id, type, newState, rollbackState);
         }
 
-        public JobEntry rolledBack() {
-            return new JobEntry(id, type, state, JobState.ROLLBACK_DONE);
+        /** {@code outcome}: ROLLBACK_DONE or ROLLBACK_FAILED. */
+        public JobEntry rolledBack(JobState outcome) {
+            return new JobEntry(id, type, state, outcome);
         }
     }
 

@@ -145,6 +145,20 @@ class DeployIT extends ApiIT {
                 "log", "server.json"));
         assertThat(log).contains("\"taskId\":\"" + task.path("taskId").asText() + "\"");
 
+        // the rollback fails too: the task says so, the VM is left as the host has it (configured, still allocated)
+        JsonNode stuck = t.vm("fail-poweron-fail-deconfigure", 1, 512);
+        task = Deploys.deploy(t.api(), stuck);
+        assertThat(task.path("state").asText()).isEqualTo("FINISHED_UNSUCCESSFULLY");
+        assertThat(jobs(task)).containsExactly("SCHEDULE:DONE", "CONFIGURE:DONE", "POWER_ON:FAILED");
+        assertThat(task.path("jobs").path("collection").path(1).path("rollbackState").asText()).isEqualTo("ROLLBACK_FAILED");
+        assertThat(Db.value("SELECT error FROM vm_task WHERE task_id = ?", task.path("taskId").asText()))
+                .contains("POWER_ON failed").contains("rollback of CONFIGURE failed").contains("SIM-DECONFIGURE");
+        assertThat(state(t.api(), stuck)).isEqualTo("CONFIGURED");
+        assertThat(Deploys.onHost(machine, stuck)).isEqualTo("CONFIGURED");
+        assertThat(Deploys.usage(machine)).as("its reservation is kept: it is on the host")
+                .containsExactly(before[0] + 1, before[1] + 512);
+        before = Deploys.usage(machine);
+
         // no machine has room: the task fails at SCHEDULE with the reason, the VM stays as it was
         JsonNode huge = t.vm("huge", 64, 512);
         task = Deploys.deploy(t.api(), huge);

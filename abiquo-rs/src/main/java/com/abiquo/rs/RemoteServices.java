@@ -46,6 +46,7 @@ public class RemoteServices implements ServletContextListener {
         String dc = configuration.datacenterId();
         simulator = new SimulatedHypervisor(new SimulatedHypervisor.Settings(configuration.simulatorLatencyMs(),
                 configuration.failConfigurePattern(), configuration.failPowerOnPattern(),
+                configuration.failDeconfigurePattern(),
                 configuration.dataDir().resolve("simulator-" + dc + ".json")));
         plugins = new HypervisorPlugins(List.of(simulator));
         Rabbit rabbit = new Rabbit(configuration);

@@ -17,7 +17,7 @@ import com.abiquo.messaging.Queues;
  */
 public record RemoteServicesConfiguration(String datacenterId, String rabbitmqAddresses, String rabbitmqUsername,
         String rabbitmqPassword, String rabbitmqVirtualHost, long simulatorLatencyMs, Pattern failConfigurePattern,
-        Pattern failPowerOnPattern, Path dataDir, long monitorIntervalMs, boolean virtualFactoryEnabled) {
+        Pattern failPowerOnPattern, Pattern failDeconfigurePattern, Path dataDir, long monitorIntervalMs, boolean virtualFactoryEnabled) {
 
     public static final String DATACENTER_ID = "abiquo.datacenter.id";
 
@@ -40,13 +40,14 @@ public record RemoteServicesConfiguration(String datacenterId, String rabbitmqAd
         long latency = p.integer("abiquo.rs.simulator.latencyMs", 0, 0, 600_000);
         Pattern failConfigure = pattern(p, "abiquo.rs.simulator.failConfigurePattern");
         Pattern failPowerOn = pattern(p, "abiquo.rs.simulator.failPowerOnPattern");
+        Pattern failDeconfigure = pattern(p, "abiquo.rs.simulator.failDeconfigurePattern");
         String serverData = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
         Path dataDir = Path.of(p.string("abiquo.rs.dataDir", Path.of(serverData, "abiquo-rs").toString()));
         long interval = p.integer("abiquo.rs.monitor.intervalMs", 5_000, 100, 3_600_000);
         boolean vf = p.bool("abiquo.rs.virtualfactory.enabled", true);
         p.validate();
         return new RemoteServicesConfiguration(id, addresses, username, password, vhost, latency, failConfigure,
-                failPowerOn, dataDir, interval, vf);
+                failPowerOn, failDeconfigure, dataDir, interval, vf);
     }
 
     private static Pattern pattern(AbiquoProperties p, String key) {
@@ -65,7 +66,7 @@ public record RemoteServicesConfiguration(String datacenterId, String rabbitmqAd
     public String toString() {
         return "RemoteServicesConfiguration[datacenter " + datacenterId + ", rabbitmq " + rabbitmqAddresses + " vhost "
                 + rabbitmqVirtualHost + " user " + rabbitmqUsername + ", simulator latency " + simulatorLatencyMs
-                + " ms, failConfigure " + failConfigurePattern + ", failPowerOn " + failPowerOnPattern + ", data "
+                + " ms, failConfigure " + failConfigurePattern + ", failPowerOn " + failPowerOnPattern + ", failDeconfigure " + failDeconfigurePattern + ", data "
                 + dataDir + ", monitor every " + monitorIntervalMs + " ms]";
     }
 }

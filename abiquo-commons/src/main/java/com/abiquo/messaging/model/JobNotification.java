@@ -20,11 +20,11 @@ import java.util.Map;
  * the leader (which records handled ids) ignores them.
  * <li>{@code sequence} is deterministic and increases in the order of publication within a task:
  * job {@code i} (0-based) of {@code n} reports STARTED as {@code 2i+1} and DONE/FAILED as
- * {@code 2i+2}; the rollbacks that follow a failure report ROLLBACK_DONE as {@code 2n+1},
+ * {@code 2i+2}; the rollbacks that follow a failure report ROLLBACK_DONE (or ROLLBACK_FAILED) as {@code 2n+1},
  * {@code 2n+2}, ... in the order they run (the reverse of the jobs). A notification whose sequence
  * is not above the last applied one for its task is stale.
  * <li>{@code vmState} is what the hypervisor says after the job (null with STARTED);
- * {@code errorCode}/{@code errorMessage} only with FAILED (e.g. {@code VF-CONFIGURE}).
+ * {@code errorCode}/{@code errorMessage} only with FAILED and ROLLBACK_FAILED (e.g. {@code VF-CONFIGURE}).
  * <li>{@code timestamp}: ISO-8601 instant.
  * </ul>
  */
@@ -46,8 +46,8 @@ public record JobNotification(String messageId, String datacenterId, String task
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence must be positive");
         }
-        if (state == JobState.FAILED && (errorCode == null || errorCode.isBlank())) {
-            throw new IllegalArgumentException("a FAILED job needs an errorCode");
+        if ((state == JobState.FAILED || state == JobState.ROLLBACK_FAILED) && (errorCode == null || errorCode.isBlank())) {
+            throw new IllegalArgumentException("a " + state + " job needs an errorCode");
         }
     }
 

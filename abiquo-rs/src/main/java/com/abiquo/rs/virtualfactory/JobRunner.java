@@ -164,9 +164,11 @@ public final class JobRunner {
                 VmInfo after = changes.apply(host.ip(), undo);
                 notify(notifier, task, job, JobState.ROLLBACK_DONE, after.state(), null, null, sequenceBase + ++k);
             } catch (HypervisorException e) {
-                // left for the leader's recovery, which asks what really exists
+                // reported with what the hypervisor now says, so that the platform shows the VM as it is
                 LOG.warning(() -> "Task " + task.taskId() + ": rollback of job " + job.jobId() + " " + job.type()
                         + " failed: " + e.code() + " " + e.getMessage());
+                notify(notifier, task, job, JobState.ROLLBACK_FAILED, current(plugin, host, uuid), e.code(),
+                        e.getMessage(), sequenceBase + ++k);
             }
         }
     }

@@ -19,7 +19,7 @@ class MonitorTest {
     @Test
     void reportsOnlyChangesMadeOutsideThePlatform() {
         HypervisorConnection host = new HypervisorConnection("10.0.0.7", 8889, "KVM", null, null);
-        SimulatedHypervisor sim = new SimulatedHypervisor(new SimulatedHypervisor.Settings(0, null, null, null));
+        SimulatedHypervisor sim = new SimulatedHypervisor(new SimulatedHypervisor.Settings(0, null, null, null, null));
         List<VmStateEvent> published = new ArrayList<>();
         Monitor monitor = new Monitor("dc-1", sim, published::add, Clock.systemUTC());
         monitor.apply(host.ip(), () -> sim.configure(host, new VirtualMachineDefinition("u1", "vm", 1, 1, 0, null, List.of())));
@@ -51,7 +51,7 @@ class MonitorTest {
     @Test
     void anEventThatCannotBePublishedIsTriedAgain() {
         HypervisorConnection host = new HypervisorConnection("10.0.0.8", 8889, "KVM", null, null);
-        SimulatedHypervisor sim = new SimulatedHypervisor(new SimulatedHypervisor.Settings(0, null, null, null));
+        SimulatedHypervisor sim = new SimulatedHypervisor(new SimulatedHypervisor.Settings(0, null, null, null, null));
         boolean[] down = {true};
         List<VmStateEvent> published = new ArrayList<>();
         Monitor monitor = new Monitor("dc-1", sim, e -> {

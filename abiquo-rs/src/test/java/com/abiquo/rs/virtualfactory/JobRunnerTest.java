@@ -24,7 +24,8 @@ class JobRunnerTest {
     static final HypervisorConnection HOST = new HypervisorConnection("10.1.2.3", 8889, "KVM", "root", "pw");
 
     final SimulatedHypervisor sim = new SimulatedHypervisor(new SimulatedHypervisor.Settings(0,
-            Pattern.compile(".*fail-configure.*"), Pattern.compile(".*fail-poweron.*"), null));
+            Pattern.compile(".*fail-configure.*"), Pattern.compile(".*fail-poweron.*"),
+            Pattern.compile(".*fail-deconfigure.*"), null));
     final JobRunner runner = new JobRunner("dc-1", new HypervisorPlugins(List.of(sim)), JobRunner.PlatformChanges.DIRECT,
             Clock.systemUTC());
     final List<JobNotification> sent = new ArrayList<>();
@@ -55,6 +56,15 @@ class JobRunnerTest {
                 "POWER_ON:STARTED:3:null", "POWER_ON:FAILED:4:CONFIGURED", "CONFIGURE:ROLLBACK_DONE:5:NOT_FOUND");
         assertThat(sent.get(3).errorCode()).isEqualTo("SIM-POWER_ON");
         assertThat(sim.vms(HOST.ip())).isEmpty();
+    }
+
+    @Test
+    void aRollbackThatFailsTooIsReportedWithWhatTheHostNowHas() {
+        assertThat(runner.run(deploy("t5", "x-fail-poweron-fail-deconfigure"), sent::add)).isFalse();
+        assertThat(states(sent)).containsExactly("CONFIGURE:STARTED:1:null", "CONFIGURE:DONE:2:CONFIGURED",
+                "POWER_ON:STARTED:3:null", "POWER_ON:FAILED:4:CONFIGURED", "CONFIGURE:ROLLBACK_FAILED:5:CONFIGURED");
+        assertThat(sent.get(4).errorCode()).isEqualTo("SIM-DECONFIGURE");
+        assertThat(sim.vms(HOST.ip())).hasSize(1);
     }
 
     @Test

@@ -41,7 +41,8 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
     private static final Logger LOG = Logger.getLogger(SimulatedHypervisor.class.getName());
 
     /** @param stateFile where the hosts and VMs are kept; null keeps them in memory only */
-    public record Settings(long latencyMs, Pattern failConfigure, Pattern failPowerOn, Path stateFile) {
+    public record Settings(long latencyMs, Pattern failConfigure, Pattern failPowerOn, Pattern failDeconfigure,
+            Path stateFile) {
     }
 
     private record SimVm(String uuid, String name, VmState state, int cpu, int ramInMb) {
@@ -139,6 +140,11 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
         latency();
         synchronized (this) {
             Map<String, SimVm> vms = hosts.get(host.ip());
+            SimVm vm = vms == null ? null : vms.get(vmUuid);
+            if (vm != null && matches(settings.failDeconfigure(), vm.name())) {
+                throw new HypervisorException("SIM-DECONFIGURE", "Simulated failure deconfiguring " + vm.name()
+                        + " (abiquo.rs.simulator.failDeconfigurePattern)");
+            }
             if (vms != null && vms.remove(vmUuid) != null) {
                 save();
             }

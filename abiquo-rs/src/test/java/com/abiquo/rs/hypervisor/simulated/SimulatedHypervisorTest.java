@@ -27,7 +27,7 @@ class SimulatedHypervisorTest {
 
     static SimulatedHypervisor simulator(Path file) {
         return new SimulatedHypervisor(new SimulatedHypervisor.Settings(0, Pattern.compile(".*fail-configure.*"),
-                Pattern.compile(".*fail-poweron.*"), file));
+                Pattern.compile(".*fail-poweron.*"), null, file));
     }
 
     @Test
@@ -103,7 +103,7 @@ class SimulatedHypervisorTest {
 
     @Test
     void latencyIsApplied() {
-        SimulatedHypervisor slow = new SimulatedHypervisor(new SimulatedHypervisor.Settings(50, null, null, null));
+        SimulatedHypervisor slow = new SimulatedHypervisor(new SimulatedHypervisor.Settings(50, null, null, null, null));
         long start = System.nanoTime();
         slow.configure(HOST, vm("u1", "one"));
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(45);
