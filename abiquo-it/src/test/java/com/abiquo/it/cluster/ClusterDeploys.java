@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.abiquo.it.Api;
 import com.abiquo.it.Resp;
-import com.abiquo.it.cluster.LocalCluster.Node;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -42,7 +41,7 @@ final class ClusterDeploys {
     }
 
     /** The same href on another node: http://host:port/api/x -> node's /api/x. */
-    static String via(Node node, String href) {
+    static String via(Endpoint node, String href) {
         return href.replaceFirst("^https?://[^/]+/api", node.root() + "/api");
     }
 
@@ -51,7 +50,7 @@ final class ClusterDeploys {
      * {@code datacenterId} (the queues of the remote services); a datacenter that had that uuid
      * before gets another one.
      */
-    static Datacenter datacenter(Node api, Node rs, String datacenterId) throws SQLException {
+    static Datacenter datacenter(Endpoint api, Endpoint rs, String datacenterId) throws SQLException {
         Api admin = api.api();
         JsonNode dc = admin.post("admin/datacenters", type("datacenter"), type("datacenter"),
                 Map.of("name", unique("dc"), "location", "Barcelona")).expect(201).json();
@@ -66,7 +65,7 @@ final class ClusterDeploys {
         return new Datacenter(api, dc, rack);
     }
 
-    record Datacenter(Node api, JsonNode dc, JsonNode rack) {
+    record Datacenter(Endpoint api, JsonNode dc, JsonNode rack) {
 
         int id() {
             return dc.path("id").asInt();
@@ -143,13 +142,13 @@ final class ClusterDeploys {
         }
 
         /** POSTs the VM's deploy link on {@code node}: 202, the task's status href (on that node). */
-        String deploy(Node node, JsonNode vm) {
+        String deploy(Endpoint node, JsonNode vm) {
             return api.post(via(node, Resp.findLink(vm, "deploy").orElseThrow()), null, ACCEPTED, null).expect(202)
                     .link("status");
         }
 
         /** The task (through {@code node}) once it is finished, or the last state seen at {@code deadline}. */
-        JsonNode await(Node node, String status, long deadline) throws InterruptedException {
+        JsonNode await(Endpoint node, String status, long deadline) throws InterruptedException {
             JsonNode task = null;
             while (System.currentTimeMillis() < deadline) {
                 Resp r;
@@ -173,7 +172,7 @@ final class ClusterDeploys {
     }
 
     /** What a simulated host of the remote services at {@code rs} runs: VM uuid -> state. */
-    static Map<String, String> onHost(Node rs, String ip) {
+    static Map<String, String> onHost(Endpoint rs, String ip) {
         Resp r = Api.anonymous().get(rs.root() + "/abiquo-rs/simulator/hosts/" + ip + "/vms", "application/json");
         Map<String, String> vms = new LinkedHashMap<>();
         if (r.status() == 404) {
@@ -189,7 +188,7 @@ final class ClusterDeploys {
     }
 
     /** Every VM uuid each simulated host runs, a uuid once per host it is on. */
-    static List<String> allOnHosts(Node rs, List<String> ips) {
+    static List<String> allOnHosts(Endpoint rs, List<String> ips) {
         List<String> all = new ArrayList<>();
         for (String ip : ips) {
             Resp r = Api.anonymous().get(rs.root() + "/abiquo-rs/simulator/hosts/" + ip + "/vms", "application/json");

@@ -75,7 +75,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /** One server of the cluster: an API node (abiquo.ear), or another server with its own deployments. */
-    public final class Node {
+    public final class Node implements Endpoint {
         public final String name;
         public final int offset;
         final Path baseDir;
@@ -101,17 +101,11 @@ public final class LocalCluster implements AutoCloseable {
         }
 
         /** http://127.0.0.1:(8080 + offset) */
+        @Override
         public String root() {
             return "http://127.0.0.1:" + (8080 + offset);
         }
 
-        public String url(String path) {
-            return root() + "/api/" + path;
-        }
-
-        public Api api() {
-            return Api.admin().base("http://127.0.0.1:" + (8080 + offset) + "/api");
-        }
 
         void start() throws IOException {
             if (!Files.exists(baseDir)) {

@@ -1,6 +1,11 @@
 package com.abiquo.jms.ra;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +49,7 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
 
     @Override
     public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
+        applyAbiquoProperties();
         try {
             brokerAddresses();
         } catch (IllegalArgumentException e) {
@@ -60,6 +66,30 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
         scheduler = pool;
         LOG.info(() -> "RabbitMQ inbound adapter started: broker " + brokerAddresses() + ", virtual host " + virtualHost
                 + ", user " + username);
+    }
+
+    /**
+     * The broker settings of abiquo.properties (the file the system property {@code abiquo.properties}
+     * names), which win over ironjacamar.xml's expressions: in a domain, where the file is not loaded
+     * as system properties (secrets stay out of the management model), those expressions would only
+     * see their defaults.
+     */
+    private void applyAbiquoProperties() {
+        String file = System.getProperty("abiquo.properties");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(Path.of(file))) {
+            p.load(r);
+        } catch (IOException | RuntimeException e) {
+            LOG.warning(() -> "Cannot read " + file + " (" + e + "): the adapter keeps its own broker settings");
+            return;
+        }
+        addresses = p.getProperty("abiquo.rabbitmq.addresses", addresses == null ? "" : addresses).trim();
+        username = p.getProperty("abiquo.rabbitmq.username", username).trim();
+        password = p.getProperty("abiquo.rabbitmq.password", password).trim();
+        virtualHost = p.getProperty("abiquo.rabbitmq.virtualHost", virtualHost).trim();
     }
 
     @Override

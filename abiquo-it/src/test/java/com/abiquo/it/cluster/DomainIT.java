@@ -1,0 +1,186 @@
+package com.abiquo.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.abiquo.it.Api;
+import com.abiquo.it.ResetDatabase;
+import com.abiquo.it.Resp;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The real WildFly domain as operators run it, started once for the class by {@code ./abiquo up}
+ * (its own state directory, ports shifted by {@code it.domain.port.offset}, schema and RabbitMQ
+ * virtual host {@code kinton_it_cluster}): load balancer (mod_cluster), two API servers, the
+ * remote services, ZooKeeper; every request goes through the balancer. Stopped by
+ * {@code ./abiquo down}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DomainIT {
+
+    static final String DATACENTER = "it-domain-dc";
+    static final int OFFSET = Integer.getInteger("it.domain.port.offset", 6500);
+    static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    static final Path STATE = Path.of(System.getProperty("it.work.dir")).resolve("domain");
+    static final Endpoint BALANCER = Endpoint.at("http://127.0.0.1:" + (8080 + OFFSET));
+    /** The remote services of the first datacenter: +1000 (see ./abiquo). */
+    static final Endpoint REMOTE_SERVICES = Endpoint.at("http://127.0.0.1:" + (9080 + OFFSET));
+    static final String CLUSTER = Api.type("cluster");
+
+    @BeforeAll
+    static void up() throws Exception {
+        ResetDatabase.reset("jdbc:mariadb://127.0.0.1:3306/", ClusterDeploys.SCHEMA);
+        ResetDatabase.resetVirtualHost(ClusterDeploys.SCHEMA);
+        abiquo(60, "down"); // a domain left over by an interrupted run of this test
+        deleteTree(STATE);
+        Files.createDirectories(STATE);
+        String config = Files.readString(ROOT.resolve("abiquo.properties.example"))
+                + "\nabiquo.database.url = jdbc:mariadb://127.0.0.1:3306/" + ClusterDeploys.SCHEMA
+                + "\nabiquo.rabbitmq.virtualHost = " + ClusterDeploys.SCHEMA
+                + "\nabiquo.server.admin.initialPassword = " + Api.ADMIN_PASSWORD
+                + "\nabiquo.datacenter.id = " + DATACENTER + "\n";
+        Files.writeString(STATE.resolve("abiquo.properties"), config);
+        assertThat(abiquo(900, "up")).as("./abiquo up (log: " + STATE.resolve("up.log") + ")").isZero();
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        abiquo(120, "down");
+    }
+
+    @Test
+    @Order(1)
+    void theBalancerSpreadsRequestsOverBothApiServers() {
+        Set<String> answeredBy = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            answeredBy.add(cluster().path("node").asText());
+        }
+        assertThat(answeredBy).hasSize(2);
+        assertThat(cluster().path("participants")).hasSize(2);
+    }
+
+    @Test
+    @Order(2)
+    void killingTheLeaderKeepsTheApiAnsweringAndFinishesTheDeploysQueuedBeforeIt() throws Exception {
+        ClusterDeploys.Datacenter dc = ClusterDeploys.datacenter(BALANCER, REMOTE_SERVICES, DATACENTER);
+        dc.machine(16, 32768);
+        ClusterDeploys.Tenant tenant = dc.tenant();
+        List<JsonNode> vms = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            vms.add(tenant.vm("domain-" + i, 1, 256));
+        }
+        String leader = cluster().path("leader").asText();
+        assertThat(leader).as("the leader's name is <host>:<server>").contains(":api-");
+
+        List<long[]> failures = new CopyOnWriteArrayList<>(); // [at, status]
+        long[] requests = {0};
+        Thread load = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long at = System.currentTimeMillis();
+                try {
+                    int status = BALANCER.api().get("version", "application/json").status();
+                    if (status != 200) {
+                        failures.add(new long[] {at, status});
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(new long[] {at, -1});
+                }
+                requests[0]++;
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "domain-load");
+        load.start();
+        try {
+            List<String> tasks = new ArrayList<>();
+            for (JsonNode vm : vms) {
+                tasks.add(tenant.deploy(BALANCER, vm));
+            }
+            long killedAt = System.currentTimeMillis();
+            assertThat(abiquo(60, "kill-api", leader.substring(leader.lastIndexOf("-") + 1))).isZero();
+
+            long deadline = System.currentTimeMillis() + 180_000;
+            for (String task : tasks) {
+                JsonNode done = tenant.await(BALANCER, task, deadline);
+                assertThat(done).as("task " + task).isNotNull();
+                assertThat(done.path("state").asText()).as("task " + task).isEqualTo("FINISHED_SUCCESSFULLY");
+            }
+            String newLeader = cluster().path("leader").asText();
+            assertThat(newLeader).isNotEqualTo(leader).contains(":api-");
+            Thread.sleep(2_000);
+            long lastFailure = failures.stream().mapToLong(f -> f[0]).max().orElse(killedAt);
+            System.out.printf("[domain] leader %s killed: %d of %d requests through the balancer failed, the last %d ms "
+                    + "after the kill; new leader %s%n", leader, failures.size(), requests[0], lastFailure - killedAt,
+                    newLeader);
+            assertThat(failures).allSatisfy(f -> assertThat(f[0]).as("failures only around the kill")
+                    .isBetween(killedAt - 1_000, killedAt + 15_000));
+        } finally {
+            load.interrupt();
+            load.join();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anAddedApiServerJoinsTheBalancerAndTheElection() throws Exception {
+        assertThat(abiquo(600, "add-api")).isZero();
+        long deadline = System.currentTimeMillis() + 60_000;
+        Set<String> answeredBy = new HashSet<>();
+        while (System.currentTimeMillis() < deadline && answeredBy.stream().noneMatch(n -> n.endsWith(":api-3"))) {
+            answeredBy.add(cluster().path("node").asText());
+        }
+        assertThat(answeredBy).as("api-3 answers through the balancer").anyMatch(n -> n.endsWith(":api-3"));
+        assertThat(cluster().path("participants").findValuesAsText("node")).anyMatch(n -> n.endsWith(":api-3"));
+    }
+
+    static JsonNode cluster() {
+        Resp r = BALANCER.api().get("admin/cluster", CLUSTER);
+        return r.expect(200).json();
+    }
+
+    /** Runs ./abiquo with the test's state and ports (output appended to STATE/&lt;command&gt;.log); its exit code. */
+    static int abiquo(int seconds, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("abiquo").toString()));
+        command.addAll(List.of(args));
+        Files.createDirectories(STATE);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(STATE.resolve(args[0] + ".log").toFile()));
+        pb.environment().putAll(Map.of("ABIQUO_STATE", STATE.toString(), "ABIQUO_PORT_OFFSET", Integer.toString(OFFSET)));
+        Process p = pb.start();
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("./abiquo " + String.join(" ", args) + " did not end in " + seconds + " s");
+        }
+        return p.exitValue();
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var s = Files.walk(dir)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
