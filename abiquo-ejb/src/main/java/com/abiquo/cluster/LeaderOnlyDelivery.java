@@ -26,6 +26,10 @@ public final class LeaderOnlyDelivery {
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final String deployment;
+    /** The MBeans once all were registered: they live as long as the deployment (and this object). */
+    private volatile List<ObjectName> mdbs = List.of();
+    /** Set once the server was seen running: from then on it only stops (suspend at shutdown). */
+    private volatile boolean serverRan;
 
     /** @param deployment the EAR's deployment name, e.g. {@code abiquo.ear} */
     public LeaderOnlyDelivery(String deployment) {
@@ -37,21 +41,45 @@ public final class LeaderOnlyDelivery {
      * messages finished (or were interrupted). False while some MDB is not deployed yet (try again
      * later). Never call it from a deployment or undeployment: the MBean operation waits for the
      * management operation in progress, which would wait for it.
+     *
+     * <p>No read before each operation: start-delivery and stop-delivery are idempotent in WildFly,
+     * and on a handover every management round trip before the first start delays the first message.
      */
     public synchronized boolean reconcile(boolean active) {
-        if (active && !serverRunning()) {
-            return false; // booting or suspended: WildFly itself activates delivery when it resumes
+        if (active && !prepare()) {
+            return false; // booting: WildFly itself activates delivery when it resumes
         }
         List<ObjectName> present = present();
         boolean done = present.size() == LEADER_ONLY_MDBS.size();
         // one after another: management operations are serialized by the server, and switching them
         // in parallel only made the first one finish later (measured: graceful handover median 460 -> 509 ms)
         for (ObjectName mdb : present) {
-            if (!String.valueOf(active).equals(deliveryActive(mdb))) {
-                done &= invoke(mdb, active ? "startDelivery" : "stopDelivery");
-            }
+            done &= invoke(mdb, active ? "startDelivery" : "stopDelivery");
         }
         return done;
+    }
+
+    /**
+     * Does ahead what a new leader would otherwise do first: waits for the server to run and finds
+     * the MBeans (querying by pattern walks the management model), and reads each one once so the
+     * path to the server's management is warm. True once done; cheap afterwards.
+     */
+    public boolean prepare() {
+        if (!serverRan) {
+            if (!serverRunning()) {
+                return false;
+            }
+            serverRan = true;
+        }
+        if (mdbs.isEmpty()) {
+            List<ObjectName> found = find();
+            if (found.size() < LEADER_ONLY_MDBS.size()) {
+                return false;
+            }
+            found.forEach(this::deliveryActive);
+            mdbs = found;
+        }
+        return true;
     }
 
     /** Whether the server finished booting and is not suspended (then MBean operations are safe). */
@@ -82,8 +110,14 @@ public final class LeaderOnlyDelivery {
         return all;
     }
 
-    /** The MBeans of the leader-only MDBs of this deployment that are registered now, whatever jar holds them. */
+    /** The MBeans of the leader-only MDBs of this deployment: found once, else looked up now. */
     private List<ObjectName> present() {
+        List<ObjectName> known = mdbs;
+        return known.isEmpty() ? find() : known;
+    }
+
+    /** The MBeans of the leader-only MDBs of this deployment that are registered now, whatever jar holds them. */
+    private List<ObjectName> find() {
         List<ObjectName> found = new ArrayList<>();
         for (String name : LEADER_ONLY_MDBS) {
             try {

@@ -53,6 +53,26 @@ public class Leadership {
     void init() {
         nodeName = NodeIdentity.resolve(node.configuration().nodeName());
         delivery = new LeaderOnlyDelivery(appName + ".ear");
+        reconciler.schedule(this::prepare, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * On every node, leader or not, once the server runs: what taking leadership needs first is
+     * found and exercised ahead (the MDBs' MBeans, the fencing row), so that a successor starts
+     * consuming without cold paths in the way (measured: ~150-300 ms between the epoch bump and the
+     * first startDelivery before this).
+     */
+    private void prepare() {
+        try {
+            if (delivery.prepare()) {
+                epochs.read();
+                LOG.fine("Ready to take leadership");
+                return;
+            }
+        } catch (RuntimeException e) { // the deployment may not be complete yet
+            LOG.fine(() -> "Not ready to take leadership yet: " + e);
+        }
+        reconciler.schedule(this::prepare, 500, TimeUnit.MILLISECONDS);
     }
 
     public String nodeName() {
