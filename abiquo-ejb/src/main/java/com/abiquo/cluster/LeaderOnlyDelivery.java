@@ -23,6 +23,7 @@ public final class LeaderOnlyDelivery {
             List.of("SchedulerRequestMDB", "DatacenterNotificationMDB", "VirtualSystemMonitorEventMDB");
 
     private static final Logger LOG = Logger.getLogger(LeaderOnlyDelivery.class.getName());
+    private static final ObjectName SERVER = objectName("jboss.as:management-root=server");
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final String deployment;
@@ -85,11 +86,22 @@ public final class LeaderOnlyDelivery {
     /** Whether the server finished booting and is not suspended (then MBean operations are safe). */
     private boolean serverRunning() {
         try {
-            ObjectName root = new ObjectName("jboss.as:management-root=server");
-            return "running".equalsIgnoreCase(String.valueOf(server.getAttribute(root, "serverState")))
-                    && "RUNNING".equalsIgnoreCase(String.valueOf(server.getAttribute(root, "suspendState")));
+            return "running".equalsIgnoreCase(String.valueOf(server.getAttribute(SERVER, "serverState")))
+                    && "RUNNING".equalsIgnoreCase(String.valueOf(server.getAttribute(SERVER, "suspendState")));
         } catch (JMException | RuntimeException e) {
             return true; // no such attributes (another server kind): try, and retry on failure
+        }
+    }
+
+    /**
+     * Whether the server finished suspending (the first step of a graceful shutdown): WildFly has then
+     * deactivated every MDB's endpoint, whatever the delivery-active flag still says.
+     */
+    public boolean serverSuspended() {
+        try {
+            return "SUSPENDED".equalsIgnoreCase(String.valueOf(server.getAttribute(SERVER, "suspendState")));
+        } catch (JMException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -138,6 +150,14 @@ public final class LeaderOnlyDelivery {
         } catch (JMException | RuntimeException e) { // RuntimeMBeanException is no JMException
             LOG.fine(() -> operation + " of " + mdb.getKeyProperty("message-driven-bean") + " failed: " + e);
             return false;
+        }
+    }
+
+    private static ObjectName objectName(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (JMException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 }

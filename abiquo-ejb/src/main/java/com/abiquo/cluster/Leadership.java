@@ -121,13 +121,7 @@ public class Leadership {
      * stops the MDBs itself (and an MBean operation would wait for the undeployment).
      */
     public synchronized void lost(String why) {
-        long was = epoch;
-        epoch = 0;
-        since = null;
-        consuming = false;
-        if (was > 0) {
-            LOG.warning(() -> "No longer leading (" + why + "), epoch " + was + " ends");
-        }
+        stopActing(why);
         if (!SHUTDOWN.equals(why)) {
             // the election interrupts its own thread to end leadership: an MBean operation on an
             // interrupted thread fails at once, so the flag is set aside while the MDBs stop
@@ -145,6 +139,40 @@ public class Leadership {
     }
 
     public static final String SHUTDOWN = "shutdown";
+
+    /** Timers and new fenced transactions see epoch 0 from now on. */
+    private synchronized void stopActing(String why) {
+        long was = epoch;
+        epoch = 0;
+        since = null;
+        consuming = false;
+        if (was > 0) {
+            LOG.warning(() -> "No longer leading (" + why + "), epoch " + was + " ends");
+        }
+    }
+
+    /**
+     * SIGTERM: stops leader work now, then waits (at most {@code timeoutMs}) for WildFly's suspend,
+     * which runs first on SIGTERM and deactivates every MDB. True once it did: this node consumes
+     * nothing more and leadership may be released before the undeployment would (measured ~90 ms
+     * later on a loaded machine). False: releasing is left to the undeployment.
+     */
+    public boolean stopForShutdown(long timeoutMs) {
+        stopActing("shutting down");
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        try {
+            while (!delivery.serverSuspended()) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(5);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 
     private void reconcile() {
         reconcile(0);

@@ -63,9 +63,12 @@ final class StandbyConnections {
         return ready.remove(spec);
     }
 
-    /** An activation ended: its spec may be activated again, so it gets a standby again. */
+    /**
+     * An activation ended: its spec may be activated again, so it gets a standby again, a little
+     * later (a shutdown deactivates every MDB first, and needs no new connections).
+     */
     void deactivated() {
-        refillLater(0);
+        refillLater(SETTLE_MS);
     }
 
     void close() {

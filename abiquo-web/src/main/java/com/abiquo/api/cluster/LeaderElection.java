@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,6 +52,8 @@ public final class LeaderElection implements AutoCloseable {
     private volatile CountDownLatch released = new CountDownLatch(0);
     private volatile boolean leading;
     private volatile boolean closing;
+    private final AtomicBoolean closeStarted = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     public LeaderElection(String connection, int sessionTimeoutMs, int connectionTimeoutMs, String path, String nodeName,
             Callbacks callbacks) {
@@ -126,9 +129,28 @@ public final class LeaderElection implements AutoCloseable {
         selector.interruptLeadership();
     }
 
-    /** Leaves the election: stops leader work, releases the lock at once, then closes the session. */
+    /**
+     * Leaves the election: stops leader work, releases the lock at once, then closes the session.
+     * Once: a second caller (the undeployment after the SIGTERM hook) waits for the first.
+     */
     @Override
     public void close() {
+        if (!closeStarted.compareAndSet(false, true)) {
+            try {
+                closed.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        try {
+            leave();
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private void leave() {
         closing = true;
         if (leading) {
             selector.interruptLeadership();
