@@ -3,11 +3,16 @@ package com.abiquo.cluster;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+
+import com.abiquo.messaging.QueueDefinition;
+import com.abiquo.messaging.Queues;
 
 /**
  * Switches delivery of the leader-only MDBs on this server only. They are deployed inactive
@@ -24,6 +29,9 @@ public final class LeaderOnlyDelivery {
 
     private static final Logger LOG = Logger.getLogger(LeaderOnlyDelivery.class.getName());
     private static final ObjectName SERVER = objectName("jboss.as:management-root=server");
+    private static final ObjectName ADAPTERS = objectName("com.abiquo.jms.ra:type=InboundConsumers,*");
+    private static final Set<String> LEADER_ONLY_QUEUES =
+            Queues.api().stream().map(QueueDefinition::queue).collect(Collectors.toUnmodifiableSet());
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final String deployment;
@@ -94,15 +102,28 @@ public final class LeaderOnlyDelivery {
     }
 
     /**
-     * Whether the server finished suspending (the first step of a graceful shutdown): WildFly has then
-     * deactivated every MDB's endpoint, whatever the delivery-active flag still says.
+     * Whether this server's inbound adapter still consumes any leader-only queue, from its JMX view
+     * ({@code com.abiquo.jms.ra:type=InboundConsumers}, kept in memory by the adapter: no management
+     * operation). At suspend WildFly deactivates the MDBs while their delivery-active flag stays
+     * true, so the flag cannot tell. Fails when no adapter publishes that view.
      */
-    public boolean serverSuspended() {
-        try {
-            return "SUSPENDED".equalsIgnoreCase(String.valueOf(server.getAttribute(SERVER, "suspendState")));
-        } catch (JMException | RuntimeException e) {
-            return false;
+    public boolean consumingLeaderOnlyQueues() {
+        Set<ObjectName> adapters = server.queryNames(ADAPTERS, null);
+        if (adapters.isEmpty()) {
+            throw new IllegalStateException("no inbound adapter publishes its consumers");
         }
+        for (ObjectName adapter : adapters) {
+            try {
+                for (String queue : (String[]) server.getAttribute(adapter, "ConsumingQueues")) {
+                    if (LEADER_ONLY_QUEUES.contains(queue)) {
+                        return true;
+                    }
+                }
+            } catch (JMException e) { // unregistered meanwhile: the adapter stopped, it consumes nothing
+                LOG.fine(() -> "Reading " + adapter + ": " + e);
+            }
+        }
+        return false;
     }
 
     private String deliveryActive(ObjectName mdb) {

@@ -90,11 +90,11 @@ final class Activation {
     /** Closes the connection: waits for in-flight messages, at most rabbit.jms.terminationTimeout. */
     void stop() {
         stopped = true;
-        Consumers.remove(this);
         synchronized (this) {
             closeConnection();
             setConnected(false, null);
         }
+        Consumers.remove(this); // listed until closed: a leader waits for this before it releases
         LOG.info(() -> "Delivery from queue " + queue() + " deactivated");
     }
 

@@ -43,6 +43,7 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
     private transient ScheduledExecutorService scheduler;
     private final transient Map<Key, Activation> activations = new ConcurrentHashMap<>();
     private transient StandbyConnections standby;
+    private transient InboundConsumers published;
 
     @Override
     public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
@@ -61,6 +62,7 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
         pool.setRemoveOnCancelPolicy(true);
         scheduler = pool;
         standby = new StandbyConnections(this, spec -> activations.keySet().stream().anyMatch(k -> k.spec() == spec));
+        published = InboundConsumers.register(this);
         LOG.info(() -> "RabbitMQ inbound adapter started: broker " + brokerAddresses() + ", virtual host " + virtualHost
                 + ", user " + username);
     }
@@ -75,6 +77,9 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
         }
         if (standby != null) {
             standby.close();
+        }
+        if (published != null) {
+            published.unregister();
         }
         if (scheduler != null) {
             scheduler.shutdownNow();

@@ -78,15 +78,20 @@ public class LeadElectionContextListener implements ServletContextListener {
 
     /**
      * SIGTERM: the JVM runs this beside WildFly's own shutdown hook, which suspends the server
-     * (deactivating every MDB) and only then undeploys. A leader stops its work, waits for the
-     * suspend, and releases leadership then, rather than in {@link #contextDestroyed} (measured
-     * ~90 ms later on a loaded machine); a follower leaves at once, so that it is not elected while
-     * it stops.
+     * (deactivating every MDB) and only then undeploys. A leader stops its work, waits until the
+     * suspend deactivated its leader-only MDBs, and releases leadership then rather than in
+     * {@link #contextDestroyed}, which comes after the suspend completed and the undeployment got
+     * to the web module; a follower leaves at once, so that it is not elected while it stops.
      */
     private void handOverAtSigterm(LeaderElection leaving) {
+        long start = System.nanoTime();
         try {
-            if (!leaving.isLeader() || leadership.stopForShutdown(HANDOVER_WAIT_MS)) {
+            boolean leader = leaving.isLeader();
+            if (!leader || leadership.stopForShutdown(HANDOVER_WAIT_MS)) {
+                long stopped = (System.nanoTime() - start) / 1_000_000;
                 leaving.close();
+                LOG.info(() -> "SIGTERM: left the election " + (System.nanoTime() - start) / 1_000_000 + " ms after it"
+                        + (leader ? " (leader-only MDBs stopped after " + stopped + " ms)" : ""));
             }
         } catch (RuntimeException e) { // the undeployment got here first: it releases
             LOG.fine(() -> "Leadership not handed over at SIGTERM: " + e);
