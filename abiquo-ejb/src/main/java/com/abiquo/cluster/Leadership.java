@@ -190,7 +190,7 @@ public class Leadership {
      * the undeployment would. False: releasing is left to the undeployment.
      */
     public boolean stopForShutdown(long timeoutMs) {
-        stopActing("shutting down");
+        stopActing(SHUTDOWN);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         try {
             while (delivery.consumingLeaderOnlyQueues()) {
