@@ -37,6 +37,8 @@ public final class LeaderOnlyDelivery {
     private final String deployment;
     /** The MBeans once all were registered: they live as long as the deployment (and this object). */
     private volatile List<ObjectName> mdbs = List.of();
+    /** The inbound adapters' consumer views, found with the MBeans. */
+    private volatile Set<ObjectName> adapters = Set.of();
     /** Set once the server was seen running: from then on it only stops (suspend at shutdown). */
     private volatile boolean serverRan;
 
@@ -86,6 +88,8 @@ public final class LeaderOnlyDelivery {
                 return false;
             }
             found.forEach(this::deliveryActive);
+            // found once too: polled at SIGTERM, where a query per poll slowed the suspend down
+            adapters = Set.copyOf(server.queryNames(ADAPTERS, null));
             mdbs = found;
         }
         return true;
@@ -108,7 +112,10 @@ public final class LeaderOnlyDelivery {
      * true, so the flag cannot tell. Fails when no adapter publishes that view.
      */
     public boolean consumingLeaderOnlyQueues() {
-        Set<ObjectName> adapters = server.queryNames(ADAPTERS, null);
+        Set<ObjectName> adapters = this.adapters;
+        if (adapters.isEmpty()) {
+            adapters = server.queryNames(ADAPTERS, null);
+        }
         if (adapters.isEmpty()) {
             throw new IllegalStateException("no inbound adapter publishes its consumers");
         }

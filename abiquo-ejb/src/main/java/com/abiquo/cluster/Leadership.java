@@ -197,7 +197,7 @@ public class Leadership {
                 if (System.nanoTime() > deadline) {
                     return false;
                 }
-                Thread.sleep(2);
+                Thread.sleep(10); // the suspend runs beside this on a busy machine: poll gently
             }
             return true;
         } catch (InterruptedException e) {

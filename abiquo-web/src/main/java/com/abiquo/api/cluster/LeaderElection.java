@@ -52,6 +52,8 @@ public final class LeaderElection implements AutoCloseable {
     private volatile CountDownLatch released = new CountDownLatch(0);
     private volatile boolean leading;
     private volatile boolean closing;
+    /** Our lock node while leading (the lowest sequence), for an immediate release when leaving. */
+    private volatile String leaderNode;
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -174,14 +176,28 @@ public final class LeaderElection implements AutoCloseable {
      */
     private void deleteLeaderNodeIfOurs() {
         try {
-            List<Participant> all = participants();
-            if (!all.isEmpty() && all.get(0).node().equals(nodeName)) {
-                client.delete().forPath(path + "/" + all.get(0).znode());
+            String node = leaderNode;
+            if (node == null) {
+                node = findLeaderNodeIfOurs();
+            }
+            if (node != null) {
+                client.delete().forPath(path + "/" + node);
             }
         } catch (org.apache.zookeeper.KeeperException.NoNodeException alreadyReleased) {
             // Curator got there first
         } catch (Exception e) {
             LOG.log(Level.FINE, "Releasing the leader lock explicitly failed; closing the session releases it", e);
+        }
+    }
+
+    private String leaderNodeOrNull() {
+        try {
+            return findLeaderNodeIfOurs();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // leadership is ending: join() below must see it
+            return null;
+        } catch (Exception e) {
+            return null; // leaving then looks it up
         }
     }
 
@@ -202,6 +218,12 @@ public final class LeaderElection implements AutoCloseable {
                 LOG.log(Level.SEVERE, "Stopping leader work failed (" + why + ")", e);
             }
         }
+    }
+
+    /** The lowest-sequence participant node (the leader's) if it holds our name, else null. */
+    private String findLeaderNodeIfOurs() throws Exception {
+        List<Participant> all = participants();
+        return !all.isEmpty() && all.get(0).node().equals(nodeName) ? all.get(0).znode() : null;
     }
 
     private static long sequence(String znode) {
@@ -227,6 +249,7 @@ public final class LeaderElection implements AutoCloseable {
             try {
                 callbacks.taken();
                 LOG.info(() -> String.format(LEADER_LOG_LINE, path));
+                leaderNode = leaderNodeOrNull(); // found now, so that leaving costs one delete only
                 Thread.currentThread().join(); // lead until interrupted (SUSPENDED, LOST, relinquish, close)
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -234,6 +257,9 @@ public final class LeaderElection implements AutoCloseable {
                 try {
                     stepDown(closing ? Leadership.SHUTDOWN : "leadership interrupted");
                 } finally {
+                    if (!closing) {
+                        leaderNode = null; // Curator deletes it; a later leadership has another
+                    }
                     released.countDown();
                 }
             }
