@@ -140,7 +140,9 @@ public class Leadership {
      */
     public long epochToHandleWith() {
         try {
-            bumping.await(10, TimeUnit.SECONDS);
+            // longer than the bump can wait for a deposed leader's lock (innodb_lock_wait_timeout,
+            // 50 s by default): a message failed here would come back with one delivery fewer left
+            bumping.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -178,6 +180,7 @@ public class Leadership {
         epoch = 0;
         since = null;
         consuming = false;
+        bumping.countDown(); // messages waiting for a bump that no longer matters are fenced out now
         if (was > 0) {
             LOG.warning(() -> "No longer leading (" + why + "), epoch " + was + " ends");
         }
