@@ -56,7 +56,7 @@ public class LeaderMessages {
     private Instance<LeaderMessageHandler> handlers;
 
     public void handle(String queue, Message message) {
-        long epoch = leadership.epoch();
+        long epoch = leadership.epochToHandleWith();
         epochs.requireCurrent(epoch);
         String id;
         String raw;

@@ -3,11 +3,16 @@ package com.abiquo.cluster;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+
+import com.abiquo.messaging.QueueDefinition;
+import com.abiquo.messaging.Queues;
 
 /**
  * Switches delivery of the leader-only MDBs on this server only. They are deployed inactive
@@ -23,9 +28,19 @@ public final class LeaderOnlyDelivery {
             List.of("SchedulerRequestMDB", "DatacenterNotificationMDB", "VirtualSystemMonitorEventMDB");
 
     private static final Logger LOG = Logger.getLogger(LeaderOnlyDelivery.class.getName());
+    private static final ObjectName SERVER = objectName("jboss.as:management-root=server");
+    private static final ObjectName ADAPTERS = objectName("com.abiquo.jms.ra:type=InboundConsumers,*");
+    private static final Set<String> LEADER_ONLY_QUEUES =
+            Queues.api().stream().map(QueueDefinition::queue).collect(Collectors.toUnmodifiableSet());
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final String deployment;
+    /** The MBeans once all were registered: they live as long as the deployment (and this object). */
+    private volatile List<ObjectName> mdbs = List.of();
+    /** The inbound adapters' consumer views, found with the MBeans. */
+    private volatile Set<ObjectName> adapters = Set.of();
+    /** Set once the server was seen running: from then on it only stops (suspend at shutdown). */
+    private volatile boolean serverRan;
 
     /** @param deployment the EAR's deployment name, e.g. {@code abiquo.ear} */
     public LeaderOnlyDelivery(String deployment) {
@@ -37,32 +52,85 @@ public final class LeaderOnlyDelivery {
      * messages finished (or were interrupted). False while some MDB is not deployed yet (try again
      * later). Never call it from a deployment or undeployment: the MBean operation waits for the
      * management operation in progress, which would wait for it.
+     *
+     * <p>No read before each operation: start-delivery and stop-delivery are idempotent in WildFly,
+     * and on a handover every management round trip before the first start delays the first message.
      */
     public synchronized boolean reconcile(boolean active) {
-        if (active && !serverRunning()) {
-            return false; // booting or suspended: WildFly itself activates delivery when it resumes
+        if (active && !prepare()) {
+            return false; // booting: WildFly itself activates delivery when it resumes
         }
         List<ObjectName> present = present();
         boolean done = present.size() == LEADER_ONLY_MDBS.size();
         // one after another: management operations are serialized by the server, and switching them
         // in parallel only made the first one finish later (measured: graceful handover median 460 -> 509 ms)
         for (ObjectName mdb : present) {
-            if (!String.valueOf(active).equals(deliveryActive(mdb))) {
-                done &= invoke(mdb, active ? "startDelivery" : "stopDelivery");
-            }
+            done &= invoke(mdb, active ? "startDelivery" : "stopDelivery");
         }
         return done;
+    }
+
+    /**
+     * Does ahead what a new leader would otherwise do first: waits for the server to run and finds
+     * the MBeans (querying by pattern walks the management model), and reads each one once so the
+     * path to the server's management is warm. True once done; cheap afterwards.
+     */
+    public boolean prepare() {
+        if (!serverRan) {
+            if (!serverRunning()) {
+                return false;
+            }
+            serverRan = true;
+        }
+        if (mdbs.isEmpty()) {
+            List<ObjectName> found = find();
+            if (found.size() < LEADER_ONLY_MDBS.size()) {
+                return false;
+            }
+            found.forEach(this::deliveryActive);
+            // found once too: polled at SIGTERM, where a query per poll slowed the suspend down
+            adapters = Set.copyOf(server.queryNames(ADAPTERS, null));
+            mdbs = found;
+        }
+        return true;
     }
 
     /** Whether the server finished booting and is not suspended (then MBean operations are safe). */
     private boolean serverRunning() {
         try {
-            ObjectName root = new ObjectName("jboss.as:management-root=server");
-            return "running".equalsIgnoreCase(String.valueOf(server.getAttribute(root, "serverState")))
-                    && "RUNNING".equalsIgnoreCase(String.valueOf(server.getAttribute(root, "suspendState")));
+            return "running".equalsIgnoreCase(String.valueOf(server.getAttribute(SERVER, "serverState")))
+                    && "RUNNING".equalsIgnoreCase(String.valueOf(server.getAttribute(SERVER, "suspendState")));
         } catch (JMException | RuntimeException e) {
             return true; // no such attributes (another server kind): try, and retry on failure
         }
+    }
+
+    /**
+     * Whether this server's inbound adapter still consumes any leader-only queue, from its JMX view
+     * ({@code com.abiquo.jms.ra:type=InboundConsumers}, kept in memory by the adapter: no management
+     * operation). At suspend WildFly deactivates the MDBs while their delivery-active flag stays
+     * true, so the flag cannot tell. Fails when no adapter publishes that view.
+     */
+    public boolean consumingLeaderOnlyQueues() {
+        Set<ObjectName> adapters = this.adapters;
+        if (adapters.isEmpty()) {
+            adapters = server.queryNames(ADAPTERS, null);
+        }
+        if (adapters.isEmpty()) {
+            throw new IllegalStateException("no inbound adapter publishes its consumers");
+        }
+        for (ObjectName adapter : adapters) {
+            try {
+                for (String queue : (String[]) server.getAttribute(adapter, "ConsumingQueues")) {
+                    if (LEADER_ONLY_QUEUES.contains(queue)) {
+                        return true;
+                    }
+                }
+            } catch (JMException e) { // unregistered meanwhile: the adapter stopped, it consumes nothing
+                LOG.fine(() -> "Reading " + adapter + ": " + e);
+            }
+        }
+        return false;
     }
 
     private String deliveryActive(ObjectName mdb) {
@@ -82,8 +150,14 @@ public final class LeaderOnlyDelivery {
         return all;
     }
 
-    /** The MBeans of the leader-only MDBs of this deployment that are registered now, whatever jar holds them. */
+    /** The MBeans of the leader-only MDBs of this deployment: found once, else looked up now. */
     private List<ObjectName> present() {
+        List<ObjectName> known = mdbs;
+        return known.isEmpty() ? find() : known;
+    }
+
+    /** The MBeans of the leader-only MDBs of this deployment that are registered now, whatever jar holds them. */
+    private List<ObjectName> find() {
         List<ObjectName> found = new ArrayList<>();
         for (String name : LEADER_ONLY_MDBS) {
             try {
@@ -104,6 +178,14 @@ public final class LeaderOnlyDelivery {
         } catch (JMException | RuntimeException e) { // RuntimeMBeanException is no JMException
             LOG.fine(() -> operation + " of " + mdb.getKeyProperty("message-driven-bean") + " failed: " + e);
             return false;
+        }
+    }
+
+    private static ObjectName objectName(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (JMException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 }

@@ -104,8 +104,22 @@ class FailoverBench {
         return found[0];
     }
 
-    private static long epoch(Node n) throws Exception {
-        return JSON.readTree(n.get("admin/cluster").orElseThrow().body()).path("epoch").asLong();
+    /** The epoch the node sees; asked again while the node is too busy to answer (a loaded machine). */
+    private static long epoch(Node n) {
+        long[] epoch = new long[1];
+        waitFor(() -> {
+            var r = n.get("admin/cluster");
+            if (r.isEmpty() || r.get().statusCode() != 200) {
+                return false;
+            }
+            try {
+                epoch[0] = JSON.readTree(r.get().body()).path("epoch").asLong();
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }, 30_000, "the cluster view of " + n.name);
+        return epoch[0];
     }
 
     private static void probe(Node via) {

@@ -156,6 +156,8 @@ class LeaderElectionClusterIT {
         assertThat(next).isNotSameAs(leader);
         assertThat(epoch(next)).isGreaterThan(before);
         assertThat(leader.log()).contains("No longer leading (shutdown)");
+        // released by the SIGTERM hook once the suspend had stopped its MDBs, not at undeploy
+        assertThat(leader.log()).contains("SIGTERM: left the election");
     }
 
     @Test

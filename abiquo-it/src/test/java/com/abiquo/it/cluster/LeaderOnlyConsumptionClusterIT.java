@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.abiquo.it.Api;
 import com.abiquo.it.cluster.LocalCluster.Node;
+import com.abiquo.messaging.Queues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -149,6 +150,8 @@ class LeaderOnlyConsumptionClusterIT {
                 60_000, "every probe published before and during the failover to be handled");
         assertThat(handled("before")[1]).as("no probe handled twice").isEqualTo(1);
         assertThat(handled("during")[1]).as("no probe handled twice").isEqualTo(1);
+        // the follower had its broker connections open ahead: taking over only opened channels
+        assertThat(survivor.log()).contains("Consuming queue " + Queues.SCHEDULER_REQUESTS + " with 1 session(s) on its standby connection");
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import com.rabbitmq.jms.admin.RMQConnectionFactory;
 import com.rabbitmq.jms.admin.RMQDestination;
 
 import jakarta.jms.Connection;
@@ -91,11 +90,11 @@ final class Activation {
     /** Closes the connection: waits for in-flight messages, at most rabbit.jms.terminationTimeout. */
     void stop() {
         stopped = true;
-        Consumers.remove(this);
         synchronized (this) {
             closeConnection();
             setConnected(false, null);
         }
+        Consumers.remove(this); // listed until closed: a leader waits for this before it releases
         LOG.info(() -> "Delivery from queue " + queue() + " deactivated");
     }
 
@@ -108,25 +107,26 @@ final class Activation {
                 connected ? consuming : 0, since, lastProblem);
     }
 
+    /**
+     * Consumes through the connection opened ahead for this spec if there is one (only channels to
+     * open then), else through a new one; a standby that turns out dead costs no backoff delay.
+     */
     private synchronized void connect() {
         if (stopped || connection != null) {
             return;
         }
-        try {
-            Connection c = connectionFactory().createConnection(ra.brokerAddresses());
-            connection = c;
-            c.setExceptionListener(e -> connectionLost(c, e));
-            for (int i = 0; i < spec.getMaxSessions(); i++) {
-                SessionConsumer s = new SessionConsumer(this, i);
-                s.open(c);
-                synchronized (sessions) {
-                    sessions.add(s);
-                }
+        Connection standby = ra.standbyConnection(spec);
+        if (standby != null) {
+            try {
+                consumeWith(standby, " on its standby connection");
+                return;
+            } catch (JMSException | RuntimeException e) {
+                closeConnection();
+                LOG.fine(() -> "Standby connection for queue " + queue() + " unusable (" + describe(e) + "); connecting");
             }
-            c.start();
-            reconnect.reset();
-            setConnected(true, null);
-            LOG.info(() -> "Consuming queue " + queue() + " with " + spec.getMaxSessions() + " session(s)");
+        }
+        try {
+            consumeWith(ra.connectionFactory(spec).createConnection(ra.brokerAddresses()), "");
         } catch (JMSException | RuntimeException e) {
             closeConnection();
             long delay = reconnect.next();
@@ -134,6 +134,22 @@ final class Activation {
             LOG.warning(() -> "Cannot consume queue " + queue() + ": " + describe(e) + "; retrying in " + delay + " ms");
             submit(this::connect, delay);
         }
+    }
+
+    private void consumeWith(Connection c, String how) throws JMSException {
+        connection = c;
+        c.setExceptionListener(e -> connectionLost(c, e));
+        for (int i = 0; i < spec.getMaxSessions(); i++) {
+            SessionConsumer s = new SessionConsumer(this, i);
+            s.open(c);
+            synchronized (sessions) {
+                sessions.add(s);
+            }
+        }
+        c.start();
+        reconnect.reset();
+        setConnected(true, null);
+        LOG.info(() -> "Consuming queue " + queue() + " with " + spec.getMaxSessions() + " session(s)" + how);
     }
 
     private void connectionLost(Connection lost, JMSException e) {
@@ -187,26 +203,6 @@ final class Activation {
                 }
             }
         }, delayMs);
-    }
-
-    private RMQConnectionFactory connectionFactory() {
-        RMQConnectionFactory cf = new RMQConnectionFactory();
-        cf.setUsername(ra.username());
-        cf.setPassword(ra.password());
-        cf.setVirtualHost(ra.virtualHost());
-        cf.setChannelsQos(spec.getPrefetch());
-        cf.setOnMessageTimeoutMs(spec.getOnMessageTimeoutMs());
-        // our listener never throws; if it ever did, the message must stay unacked (redelivered)
-        cf.setRequeueOnMessageListenerException(false);
-        String name = "abiquo-jms-ra " + queue();
-        cf.setAmqpConnectionFactoryPostProcessor(f -> {
-            // one recovery mechanism: ours (predictable state, sessions re-created by us)
-            f.setAutomaticRecoveryEnabled(false);
-            f.setTopologyRecoveryEnabled(false);
-            f.setConnectionTimeout(5_000);
-            f.getClientProperties().put("connection_name", name);
-        });
-        return cf;
     }
 
     private void closeConnection() {

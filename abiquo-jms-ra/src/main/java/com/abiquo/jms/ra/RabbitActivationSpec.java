@@ -77,6 +77,9 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
     @Override
     public void setResourceAdapter(ResourceAdapter ra) throws ResourceException {
         this.resourceAdapter = ra;
+        if (ra instanceof RabbitResourceAdapter rabbit) {
+            rabbit.known(this); // the container creates specs at deployment, also for MDBs deployed inactive
+        }
     }
 
     public String getQueue() {

@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 
 import com.rabbitmq.client.Address;
+import com.rabbitmq.jms.admin.RMQConnectionFactory;
 
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -46,6 +47,8 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
 
     private transient ScheduledExecutorService scheduler;
     private final transient Map<Key, Activation> activations = new ConcurrentHashMap<>();
+    private transient StandbyConnections standby;
+    private transient InboundConsumers published;
 
     @Override
     public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
@@ -64,6 +67,8 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
         });
         pool.setRemoveOnCancelPolicy(true);
         scheduler = pool;
+        standby = new StandbyConnections(this, spec -> activations.keySet().stream().anyMatch(k -> k.spec() == spec));
+        published = InboundConsumers.register(this);
         LOG.info(() -> "RabbitMQ inbound adapter started: broker " + brokerAddresses() + ", virtual host " + virtualHost
                 + ", user " + username);
     }
@@ -100,6 +105,12 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
                 a.stop();
             }
         }
+        if (standby != null) {
+            standby.close();
+        }
+        if (published != null) {
+            published.unregister();
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
@@ -128,7 +139,43 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
         Activation a = activations.remove(new Key(factory, spec));
         if (a != null) {
             a.stop();
+            standby.deactivated();
         }
+    }
+
+    /** A spec of an MDB of this adapter, created at deployment: see {@link StandbyConnections}. */
+    void known(RabbitActivationSpec spec) {
+        StandbyConnections s = standby;
+        if (s != null) {
+            s.known(spec);
+        }
+    }
+
+    /** A connection opened ahead for this spec, now the caller's; null if there is none. */
+    jakarta.jms.Connection standbyConnection(RabbitActivationSpec spec) {
+        StandbyConnections s = standby;
+        return s == null ? null : s.take(spec);
+    }
+
+    /** How an activation of {@code spec} connects: the adapter's broker settings and the spec's per-connection ones. */
+    RMQConnectionFactory connectionFactory(RabbitActivationSpec spec) {
+        RMQConnectionFactory cf = new RMQConnectionFactory();
+        cf.setUsername(username);
+        cf.setPassword(password);
+        cf.setVirtualHost(virtualHost);
+        cf.setChannelsQos(spec.getPrefetch());
+        cf.setOnMessageTimeoutMs(spec.getOnMessageTimeoutMs());
+        // our listener never throws; if it ever did, the message must stay unacked (redelivered)
+        cf.setRequeueOnMessageListenerException(false);
+        String name = "abiquo-jms-ra " + spec.getQueue();
+        cf.setAmqpConnectionFactoryPostProcessor(f -> {
+            // one recovery mechanism: ours (predictable state, sessions re-created by us)
+            f.setAutomaticRecoveryEnabled(false);
+            f.setTopologyRecoveryEnabled(false);
+            f.setConnectionTimeout(5_000);
+            f.getClientProperties().put("connection_name", name);
+        });
+        return cf;
     }
 
     @Override

@@ -15,7 +15,8 @@ import jakarta.servlet.annotation.WebListener;
  * Joins this API node to the leader election when {@code abiquo.api.zk.serverConnection} is set;
  * the path is the context path + {@code /leader-election} ({@code /api/leader-election}). Without
  * ZooKeeper the node leads alone and says so. Undeploy or shutdown releases leadership at once,
- * so that another node leads within a second.
+ * so that another node leads within a second; on SIGTERM as soon as WildFly's suspend stopped the
+ * MDBs, before the undeployment.
  */
 @WebListener
 public class LeadElectionContextListener implements ServletContextListener {
@@ -29,7 +30,11 @@ public class LeadElectionContextListener implements ServletContextListener {
     @jakarta.inject.Inject
     Leadership leadership;
 
+    /** How long the SIGTERM hook waits for the suspend before it leaves releasing to the undeployment. */
+    private static final long HANDOVER_WAIT_MS = 2_000;
+
     private LeaderElection election;
+    private Thread sigterm;
 
     /** The election this node takes part in; empty in single-node mode. */
     public static java.util.Optional<LeaderElection> election() {
@@ -67,11 +72,42 @@ public class LeadElectionContextListener implements ServletContextListener {
             throw new IllegalStateException("Interrupted while joining the leader election", e);
         }
         current = election;
+        sigterm = new Thread(() -> handOverAtSigterm(election), "abiquo-leader-handover");
+        Runtime.getRuntime().addShutdownHook(sigterm);
+    }
+
+    /**
+     * SIGTERM: the JVM runs this beside WildFly's own shutdown hook, which suspends the server
+     * (deactivating every MDB) and only then undeploys. A leader stops its work, waits until the
+     * suspend deactivated its leader-only MDBs, and releases leadership then rather than in
+     * {@link #contextDestroyed}, which comes after the suspend completed and the undeployment got
+     * to the web module; a follower leaves at once, so that it is not elected while it stops.
+     */
+    private void handOverAtSigterm(LeaderElection leaving) {
+        long start = System.nanoTime();
+        try {
+            boolean leader = leaving.isLeader();
+            if (!leader || leadership.stopForShutdown(HANDOVER_WAIT_MS)) {
+                long stopped = (System.nanoTime() - start) / 1_000_000;
+                leaving.close();
+                LOG.info(() -> "SIGTERM: left the election " + (System.nanoTime() - start) / 1_000_000 + " ms after it"
+                        + (leader ? " (leader-only MDBs stopped after " + stopped + " ms)" : ""));
+            }
+        } catch (RuntimeException e) { // the undeployment got here first: it releases
+            LOG.fine(() -> "Leadership not handed over at SIGTERM: " + e);
+        }
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         current = null;
+        if (sigterm != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(sigterm);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook runs or ran, and close() below waits for it
+            }
+        }
         if (election != null) {
             election.close();
         } else {

@@ -151,6 +151,22 @@ class LeaderElectionTest {
     }
 
     @Test
+    void closingTwiceAtOnceLeavesOnceAndBothReturnAfterTheRelease() throws Exception {
+        Node a = node("a");
+        await(() -> a.leading.get(), 5000, "a leads");
+        Node b = node("b");
+        // the SIGTERM hook and the undeployment may both close: the second waits for the first
+        Thread hook = new Thread(a.election::close);
+        hook.start();
+        a.election.close();
+        assertThat(a.leading).as("leader work stopped when close returns").isFalse();
+        hook.join(5000);
+        assertThat(hook.isAlive()).isFalse();
+        assertThat(a.lost).containsExactly("shutdown");
+        await(() -> b.leading.get(), 2000, "b leads after a left");
+    }
+
+    @Test
     void losingZooKeeperStopsLeaderWorkBeforeAnyoneElseCanLead() throws Exception {
         Node a = node("a");
         await(() -> a.leading.get(), 5000, "a leads");
