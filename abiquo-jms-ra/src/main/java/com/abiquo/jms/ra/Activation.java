@@ -217,7 +217,8 @@ final class Activation {
             old = List.copyOf(sessions);
             sessions.clear();
         }
-        old.forEach(SessionConsumer::markClosing);
+        // a batch in flight ends (commit and acknowledgement) before the connection goes
+        old.forEach(SessionConsumer::stopDelivering);
         if (c != null) {
             try {
                 c.close();
