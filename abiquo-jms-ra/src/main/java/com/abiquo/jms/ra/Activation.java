@@ -117,7 +117,7 @@ final class Activation {
             connection = c;
             c.setExceptionListener(e -> connectionLost(c, e));
             for (int i = 0; i < spec.getMaxSessions(); i++) {
-                SessionConsumer s = new SessionConsumer(this, i);
+                SessionConsumer s = new SessionConsumer(this, i, false);
                 s.open(c);
                 synchronized (sessions) {
                     sessions.add(s);
@@ -154,10 +154,12 @@ final class Activation {
 
     /**
      * Replaces a session after {@code delayMs}: its channel closed under it (watchdog), or a message
-     * failed and the session must drop what it prefetched. If the connection is gone the
-     * ExceptionListener's reconnect takes over.
+     * failed and the session must drop what it prefetched, or a cautious session is done. If the
+     * connection is gone the ExceptionListener's reconnect takes over.
+     *
+     * @param cautious the new session takes one message at a time (see {@link SessionConsumer})
      */
-    void reopen(SessionConsumer old, long delayMs, String why) {
+    void reopen(SessionConsumer old, long delayMs, String why, boolean cautious) {
         submit(() -> {
             synchronized (this) {
                 if (stopped || connection == null) {
@@ -169,7 +171,7 @@ final class Activation {
                     }
                 }
                 old.close();
-                SessionConsumer fresh = new SessionConsumer(this, old.index());
+                SessionConsumer fresh = new SessionConsumer(this, old.index(), cautious);
                 try {
                     fresh.open(connection);
                     synchronized (sessions) {

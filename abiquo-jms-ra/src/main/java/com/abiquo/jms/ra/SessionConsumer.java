@@ -31,6 +31,12 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
  * one beforeDelivery and one afterDelivery: one transaction, one commit, then every message of the
  * run is acknowledged in order. If any of them fails, none is acknowledged and the session is
  * replaced, so that the whole run comes back (redelivered, hence one by one).
+ * <p>
+ * A session replaced after a failure (prefetch &gt; 1) is <em>cautious</em>: it takes one message at
+ * a time (basic.qos 1 on its channel) until a message that was not delivered before has been
+ * handled, then makes way for a session with the full prefetch. Otherwise every failure of a
+ * poison message would return, and count as a delivery of, all the messages prefetched behind it
+ * (a quorum queue counts every return), and they would reach the delivery limit with it.
  */
 final class SessionConsumer implements MessageListener {
 
@@ -65,9 +71,13 @@ final class SessionConsumer implements MessageListener {
     private final BlockingDeque<Message> received = new LinkedBlockingDeque<>();
     private volatile Thread deliverer;
 
-    SessionConsumer(Activation activation, int index) {
+    /** One message at a time, until one not delivered before has been handled (see the class comment). */
+    private final boolean cautious;
+
+    SessionConsumer(Activation activation, int index, boolean cautious) {
         this.activation = activation;
         this.index = index;
+        this.cautious = cautious;
     }
 
     int index() {
@@ -80,7 +90,14 @@ final class SessionConsumer implements MessageListener {
 
     void open(Connection connection) throws JMSException {
         session = connection.createSession(false, RMQSession.CLIENT_INDIVIDUAL_ACKNOWLEDGE);
-        watch(session);
+        Channel channel = watch(session);
+        if (cautious && channel != null) {
+            try {
+                channel.basicQos(1); // for the consumer created next (the factory set the full prefetch)
+            } catch (java.io.IOException e) {
+                throw new JMSException("basic.qos 1 on a cautious session of " + activation.queue() + ": " + e);
+            }
+        }
         if (activation.spec().batching()) {
             // before the first message can arrive: every message of a batching session goes through it
             Thread t = new Thread(this::deliverBatches, "abiquo-jms-ra " + activation.queue() + " batches " + index);
@@ -102,15 +119,17 @@ final class SessionConsumer implements MessageListener {
      * The channel watchdog: a channel closed alone (onMessage timeout, a 406 on ack) is invisible
      * through JMS and would leave the session dead while the connection looks fine.
      */
-    private void watch(Session s) {
+    private Channel watch(Session s) {
         if (GET_CHANNEL == null) {
-            return;
+            return null;
         }
         try {
             Channel channel = (Channel) GET_CHANNEL.invoke(s);
             channel.addShutdownListener(this::channelClosed);
+            return channel;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot watch the channel of queue " + activation.queue(), e);
+            return null;
         }
     }
 
@@ -122,7 +141,7 @@ final class SessionConsumer implements MessageListener {
         String why = "channel closed: " + Activation.describe(cause);
         activation.sessionProblem(why);
         LOG.warning(() -> "Session " + index + " of queue " + activation.queue() + ": " + why + "; reopening");
-        activation.reopen(this, 100, why);
+        activation.reopen(this, 100, why, cautious);
     }
 
     void markClosing() {
@@ -185,7 +204,7 @@ final class SessionConsumer implements MessageListener {
         // never let anything out: the client would nack and cancel the consumer
         LOG.log(Level.WARNING, "Unexpected failure on queue " + activation.queue() + "; reopening the session", t);
         poisoned = true;
-        activation.reopen(this, activation.spec().getRetryInitialMs(), "unexpected failure");
+        activation.reopen(this, activation.spec().getRetryInitialMs(), "unexpected failure", true);
     }
 
     /** The delivery thread of a batching session: one batch after another until the session closes. */
@@ -219,6 +238,12 @@ final class SessionConsumer implements MessageListener {
         if (failure == null) {
             for (Message m : batch) {
                 m.acknowledge();
+            }
+            if (cautious && !redelivered(batch.get(0))) {
+                // what the failure returned has been handled: back to the full prefetch (this session
+                // ends; the one message it may have prefetched meanwhile comes back)
+                poisoned = true;
+                activation.reopen(this, 0, "back to prefetch " + activation.spec().getPrefetch(), false);
             }
         } else {
             failed(failure, batch.size());
@@ -297,7 +322,7 @@ final class SessionConsumer implements MessageListener {
             }
         } else {
             poisoned = true;
-            activation.reopen(this, delay, "redelivery after a failed message");
+            activation.reopen(this, delay, "redelivery after a failed message", true);
         }
     }
 
