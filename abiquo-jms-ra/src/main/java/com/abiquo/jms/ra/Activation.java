@@ -171,7 +171,8 @@ final class Activation {
                     }
                 }
                 old.close();
-                SessionConsumer fresh = new SessionConsumer(this, old.index(), cautious);
+                // with prefetch 1 a session is always as cautious as it can be
+                SessionConsumer fresh = new SessionConsumer(this, old.index(), cautious && spec.getPrefetch() > 1);
                 try {
                     fresh.open(connection);
                     synchronized (sessions) {
