@@ -148,6 +148,11 @@ public class LeaderMessages {
         em.clear();
     }
 
+    /**
+     * Published at once, confirmed, inside the transaction: should a later message of the same
+     * batch roll it back, this one comes back and is dead-lettered again (the dead-letter queue
+     * may then hold it twice, with the same id).
+     */
     private void deadLetter(String queue, String id, String raw, String reason) {
         LOG.warning(() -> "Message " + id + " of " + queue + " dead-lettered: " + reason);
         messaging.publisher().publish(com.abiquo.messaging.Queues.DEAD_LETTER_EXCHANGE, queue, id, raw,
