@@ -9,6 +9,7 @@ import com.abiquo.messaging.Messaging;
 import com.abiquo.messaging.model.MalformedMessageException;
 import org.slf4j.MDC;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,6 +25,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * What every leader-only MDB does with a message, in the MDB's own transaction: (1) fencing, the
@@ -38,6 +40,11 @@ import jakarta.persistence.PersistenceContext;
 public class LeaderMessages {
 
     private static final Logger LOG = Logger.getLogger(LeaderMessages.class.getName());
+    /** Resource key of the epoch the current transaction was fenced with. */
+    private static final String FENCED = LeaderMessages.class.getName() + ".fencedEpoch";
+
+    @Resource
+    private TransactionSynchronizationRegistry registry;
 
     @PersistenceContext
     private EntityManager em;
@@ -55,9 +62,14 @@ public class LeaderMessages {
     @Any
     private Instance<LeaderMessageHandler> handlers;
 
+    /**
+     * Handles one message in the caller's transaction, which may hold several messages of the
+     * queue (a batch the resource adapter commits as one): each is checked, recorded and handled
+     * in turn, as it would be in a transaction of its own.
+     */
     public void handle(String queue, Message message) {
         long epoch = leadership.epochToHandleWith();
-        epochs.requireCurrent(epoch);
+        fence(epoch);
         String id;
         String raw;
         try {
@@ -104,6 +116,17 @@ public class LeaderMessages {
         }
     }
 
+    /**
+     * The fencing check, once per transaction and epoch: its shared lock on the epoch row is held
+     * until the commit, so a new leader's bump waits for the whole transaction, every message of it.
+     */
+    private void fence(long epoch) {
+        if (!Long.valueOf(epoch).equals(registry.getResource(FENCED))) {
+            epochs.requireCurrent(epoch);
+            registry.putResource(FENCED, epoch);
+        }
+    }
+
     private void handleOnce(String queue, String id, String raw, String type, LeaderMessageHandler handler,
             JsonObject body, long epoch) {
         int fresh = em.createNativeQuery("INSERT IGNORE INTO processed_message (consumer, message_id, epoch) VALUES (?,?,?)")
@@ -119,8 +142,17 @@ public class LeaderMessages {
             // handlers read the contract before they write anything: nothing to undo
             deadLetter(queue, id, raw, "malformed " + type + ": " + e.getMessage());
         }
+        // the next message of the transaction starts from kinton as it is now, not from entities
+        // this one loaded (native updates, such as a machine's usage, do not change them)
+        em.flush();
+        em.clear();
     }
 
+    /**
+     * Published at once, confirmed, inside the transaction: should a later message of the same
+     * batch roll it back, this one comes back and is dead-lettered again (the dead-letter queue
+     * may then hold it twice, with the same id).
+     */
     private void deadLetter(String queue, String id, String raw, String reason) {
         LOG.warning(() -> "Message " + id + " of " + queue + " dead-lettered: " + reason);
         messaging.publisher().publish(com.abiquo.messaging.Queues.DEAD_LETTER_EXCHANGE, queue, id, raw,

@@ -1,5 +1,7 @@
 package com.abiquo.persistence;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,18 +35,38 @@ public class AfterCommit {
         return t;
     });
 
-    /** {@code committed} after a commit, {@code rolledBack} (may be null) after anything else. */
+    /**
+     * {@code committed} after a commit, {@code rolledBack} (may be null) after anything else. The
+     * work of one transaction runs in the order it was registered (one synchronization per
+     * transaction holds it all): when several leader messages share a transaction, the projection
+     * of the last one must be the one that stays.
+     */
     public void then(Runnable committed, Runnable rolledBack) {
-        registry.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
+        Outcomes outcomes = (Outcomes) registry.getResource(this);
+        if (outcomes == null) {
+            outcomes = new Outcomes();
+            registry.putResource(this, outcomes);
+            registry.registerInterposedSynchronization(outcomes);
+        }
+        outcomes.committed.add(committed);
+        outcomes.rolledBack.add(rolledBack);
+    }
 
-            @Override
-            public void afterCompletion(int status) {
-                Runnable r = status == Status.STATUS_COMMITTED ? committed : rolledBack;
+    /** The work registered by one transaction, by outcome, in registration order (nulls skipped). */
+    private static final class Outcomes implements Synchronization {
+
+        private final List<Runnable> committed = new ArrayList<>();
+        private final List<Runnable> rolledBack = new ArrayList<>();
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            for (Runnable r : status == Status.STATUS_COMMITTED ? committed : rolledBack) {
                 if (r == null) {
-                    return;
+                    continue;
                 }
                 try {
                     r.run();
@@ -52,7 +74,7 @@ public class AfterCommit {
                     LOG.log(Level.WARNING, "Work after the end of a transaction failed (recovery will redo it): " + e, e);
                 }
             }
-        });
+        }
     }
 
     public void committed(Runnable r) {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.abiquo.it.Rabbitmqctl;
+import com.abiquo.it.messaging.mdb.BatchedMdb;
 import com.abiquo.it.messaging.mdb.Deliveries;
 import com.abiquo.it.messaging.mdb.FailingMdb;
 import com.abiquo.it.messaging.mdb.OrderedMdb;
@@ -65,6 +66,11 @@ class MessagingIT {
     private static final String RECONNECT = RUN + ".reconnect";
     private static final String DLX = RUN + ".dlx";
     private static final String DLQ = RUN + ".dead";
+    private static final String BATCHED = RUN + ".batched";
+    /** The batched queue dead-letters to a queue of its own, not to share DLQ's count. */
+    private static final String BATCH_DLX = RUN + ".batch-dlx";
+    private static final String BATCH_DLQ = RUN + ".batch-dead";
+    private static final int MAX_BATCH = 8;
     /** Deliveries before dead-lettering: limit + 1. */
     private static final int DELIVERY_LIMIT = 2;
 
@@ -76,6 +82,7 @@ class MessagingIT {
             new QueueDefinition(EXCHANGE, "direct", ORDERED, ORDERED, true),
             new QueueDefinition(EXCHANGE, "direct", FAILING, FAILING, false),
             new QueueDefinition(EXCHANGE, "direct", RECONNECT, RECONNECT, false));
+    private static final Topology BATCH_TOPOLOGY = new Topology(BATCH_DLX, BATCH_DLQ, DELIVERY_LIMIT);
 
     private static MessagePublisher publisher;
     private static com.rabbitmq.client.Connection broker;
@@ -88,24 +95,34 @@ class MessagingIT {
         ResourceAdapterArchive rar = ShrinkWrap.create(ZipImporter.class, "abiquo-jms-ra.rar")
                 .importFrom(new File(System.getProperty("abiquo.jms.ra.rar"))).as(ResourceAdapterArchive.class);
         JavaArchive mdbs = ShrinkWrap.create(JavaArchive.class, JAR)
-                .addClasses(RecordingMdb.class, OrderedMdb.class, FailingMdb.class, ReconnectMdb.class, Deliveries.class)
+                .addClasses(RecordingMdb.class, OrderedMdb.class, FailingMdb.class, ReconnectMdb.class, BatchedMdb.class,
+                        Deliveries.class)
                 .addAsManifestResource(new StringAsset(queueNames()), "jboss-ejb3.xml")
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: jakarta.jms.api\n"));
         return ShrinkWrap.create(EnterpriseArchive.class, EAR).addAsModule(rar).addAsModule(mdbs);
     }
 
-    /** Each MDB's activation-config: this run's queue, short retry and reconnect delays. CMT REQUIRED (default). */
+    /**
+     * Each MDB's activation-config: this run's queue, short retry and reconnect delays; BatchedMdb
+     * takes up to MAX_BATCH messages per transaction, waiting 200 ms for them. CMT REQUIRED (default).
+     */
     private static String queueNames() {
         StringBuilder sb = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <jboss:ejb-jar xmlns:jboss="urn:jboss:jakartaee:1.0" xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0">
                   <enterprise-beans>
                 """);
-        for (String[] mdb : new String[][] {{"OrderedMdb", ORDERED}, {"FailingMdb", FAILING}, {"ReconnectMdb", RECONNECT}}) {
+        String batch = Integer.toString(MAX_BATCH);
+        for (String[] mdb : new String[][] {{"OrderedMdb", ORDERED}, {"FailingMdb", FAILING}, {"ReconnectMdb", RECONNECT},
+                {"BatchedMdb", BATCHED, "maxBatch", batch, "prefetch", batch, "batchWindowMs", "200"}}) {
             sb.append("    <message-driven><ejb-name>").append(mdb[0]).append("</ejb-name>")
                     .append("<messaging-type>jakarta.jms.MessageListener</messaging-type><activation-config>\n");
-            String[][] properties = {{"queue", mdb[1]}, {"retryInitialMs", "200"}, {"retryMaxMs", "1000"},
-                    {"reconnectInitialMs", "200"}, {"reconnectMaxMs", "2000"}};
+            List<String[]> properties = new ArrayList<>(List.of(new String[][] {{"queue", mdb[1]},
+                    {"retryInitialMs", "200"}, {"retryMaxMs", "1000"}, {"reconnectInitialMs", "200"},
+                    {"reconnectMaxMs", "2000"}}));
+            for (int i = 2; i < mdb.length; i += 2) {
+                properties.add(new String[] {mdb[i], mdb[i + 1]});
+            }
             for (String[] p : properties) {
                 sb.append("      <activation-config-property><activation-config-property-name>").append(p[0])
                         .append("</activation-config-property-name><activation-config-property-value>").append(p[1])
@@ -121,11 +138,13 @@ class MessagingIT {
         broker = BROKER.connect("msg-it");
         TOPOLOGY.declare(broker, QUEUES);
         TOPOLOGY.declare(broker, QUEUES); // idempotent
+        BATCH_TOPOLOGY.declare(broker, List.of(new QueueDefinition(EXCHANGE, "direct", BATCHED, BATCHED, false)));
         publisher = new MessagePublisher(BROKER, "msg-it publisher");
         try (Connection c = db(); Statement s = c.createStatement()) {
             s.execute("create table if not exists msg_it_delivery (id bigint auto_increment primary key,"
                     + " queue varchar(40) not null, message_id varchar(200) not null, kind varchar(10) not null,"
-                    + " at datetime(3) not null)");
+                    + " tx varchar(200), at datetime(3) not null)");
+            s.execute("alter table msg_it_delivery add column if not exists tx varchar(200) after kind");
         }
     }
 
@@ -136,11 +155,12 @@ class MessagingIT {
         }
         if (broker != null) {
             try (Channel ch = broker.createChannel()) {
-                for (String q : List.of(ORDERED, FAILING, RECONNECT, DLQ)) {
+                for (String q : List.of(ORDERED, FAILING, RECONNECT, DLQ, BATCHED, BATCH_DLQ)) {
                     ch.queueDelete(q);
                 }
                 ch.exchangeDelete(EXCHANGE);
                 ch.exchangeDelete(DLX);
+                ch.exchangeDelete(BATCH_DLX);
             }
             broker.close();
         }
@@ -223,6 +243,55 @@ class MessagingIT {
     }
 
     @Test
+    void aBatchIsCommittedWholeOrNotAtAllAndAPoisonMessageReachesTheDeadLetterQueueAlone() throws Exception {
+        List<String> good = new ArrayList<>();
+        String poison = null;
+        for (int i = 0; i < 20; i++) {
+            String id = publish(BATCHED, "batch-" + i, i == 5 ? "{\"FAIL\":5}" : "{\"n\":" + i + "}");
+            if (i == 5) {
+                poison = id;
+            } else {
+                good.add(id);
+            }
+        }
+        DeadLetters dead = new DeadLetters(BROKER, BATCH_DLQ);
+        String poisonId = poison;
+
+        delivery("BatchedMdb", true);
+        await("the 19 good messages", () -> rows("batch-%", "delivery").size() == 19);
+        await("the poison message in the dead-letter queue", () -> dead.inspect(poisonId).isPresent());
+        delivery("BatchedMdb", false);
+
+        assertThat(rows("batch-%", "delivery")).as("each good message committed once, in publication order")
+                .containsExactlyElementsOf(good);
+        assertThat(attemptTimes(good.get(0))).as("the first message shared the poison's batch, which came back whole")
+                .hasSizeGreaterThan(1);
+        assertThat(attemptTimes(poison)).as("deliveries of the poison message (limit + 1)").hasSize(DELIVERY_LIMIT + 1);
+        assertThat(transactionSizes("batch-%")).as("messages per committed transaction")
+                .allMatch(n -> n <= MAX_BATCH).anyMatch(n -> n > 1);
+        assertThat(dead.list(10)).extracting(DeadLetter::messageId).containsExactly(poison);
+        assertThat(messages(BATCHED)).isZero();
+    }
+
+    @Test
+    void aBatchInFlightIsAcknowledgedOnlyAfterItsCommitAndStopDeliveryWaitsForIt() throws Exception {
+        List<String> ids = List.of(publish(BATCHED, "slowbatch-1", "{}"), publish(BATCHED, "slowbatch-2", "{}"),
+                publish(BATCHED, "slowbatch-3", "{\"SLOW\":3}"));
+        delivery("BatchedMdb", true);
+        await("the slow message in its transaction", () -> attemptTimes(ids.get(2)).size() == 1);
+        assertThat(rows("slowbatch-%", "delivery")).as("nothing committed yet").isEmpty();
+
+        long started = System.nanoTime();
+        delivery("BatchedMdb", false); // returns once the batch in flight has ended
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).as("stop-delivery (ms)").isLessThan(10_000);
+        assertThat(rows("slowbatch-%", "delivery")).as("committed by the time stop-delivery returned")
+                .containsExactlyElementsOf(ids);
+        assertThat(transactionSizes("slowbatch-%")).as("in one transaction").containsExactly(3);
+        assertThat(messages(BATCHED)).as("acknowledged before the session closed: none requeued by the stop").isZero();
+        assertThat(attemptTimes(ids.get(0))).as("delivered once").hasSize(1);
+    }
+
+    @Test
     void redeclaringWithOtherArgumentsNamesTheQueue() {
         Topology other = new Topology(DLX, DLQ, DELIVERY_LIMIT + 5);
         assertThatThrownBy(() -> other.declare(broker, List.of(QUEUES.get(1))))
@@ -275,6 +344,12 @@ class MessagingIT {
     private static List<String> rows(String namePattern, String kind) throws SQLException {
         return query("select message_id from msg_it_delivery where message_id like ? and kind = ? order by id",
                 RUN + "-" + namePattern, kind);
+    }
+
+    /** Committed deliveries per transaction, oldest transaction first. */
+    private static List<Integer> transactionSizes(String namePattern) throws SQLException {
+        return query("select count(*) from msg_it_delivery where message_id like ? and kind = ? group by tx order by min(id)",
+                RUN + "-" + namePattern, "delivery").stream().map(Integer::valueOf).toList();
     }
 
     private static List<Long> attemptTimes(String messageId) throws SQLException {

@@ -140,7 +140,7 @@ final class Activation {
         connection = c;
         c.setExceptionListener(e -> connectionLost(c, e));
         for (int i = 0; i < spec.getMaxSessions(); i++) {
-            SessionConsumer s = new SessionConsumer(this, i);
+            SessionConsumer s = new SessionConsumer(this, i, false);
             s.open(c);
             synchronized (sessions) {
                 sessions.add(s);
@@ -170,10 +170,12 @@ final class Activation {
 
     /**
      * Replaces a session after {@code delayMs}: its channel closed under it (watchdog), or a message
-     * failed and the session must drop what it prefetched. If the connection is gone the
-     * ExceptionListener's reconnect takes over.
+     * failed and the session must drop what it prefetched, or a cautious session is done. If the
+     * connection is gone the ExceptionListener's reconnect takes over.
+     *
+     * @param cautious the new session takes one message at a time (see {@link SessionConsumer})
      */
-    void reopen(SessionConsumer old, long delayMs, String why) {
+    void reopen(SessionConsumer old, long delayMs, String why, boolean cautious) {
         submit(() -> {
             synchronized (this) {
                 if (stopped || connection == null) {
@@ -185,7 +187,8 @@ final class Activation {
                     }
                 }
                 old.close();
-                SessionConsumer fresh = new SessionConsumer(this, old.index());
+                // with prefetch 1 a session is always as cautious as it can be
+                SessionConsumer fresh = new SessionConsumer(this, old.index(), cautious && spec.getPrefetch() > 1);
                 try {
                     fresh.open(connection);
                     synchronized (sessions) {
@@ -213,7 +216,8 @@ final class Activation {
             old = List.copyOf(sessions);
             sessions.clear();
         }
-        old.forEach(SessionConsumer::markClosing);
+        // a batch in flight ends (commit and acknowledgement) before the connection goes
+        old.forEach(SessionConsumer::stopDelivering);
         if (c != null) {
             try {
                 c.close();

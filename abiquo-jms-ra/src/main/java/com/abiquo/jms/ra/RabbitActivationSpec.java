@@ -31,6 +31,13 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
     /** Delay before a failed message is redelivered: initial, doubled per delivery, capped. */
     private Integer retryInitialMs = 1_000;
     private Integer retryMaxMs = 30_000;
+    /**
+     * Messages delivered in one endpoint transaction: 1 (one transaction per message) unless the
+     * MDB opts in. Above 1 the prefetch must be at least as large, or batches could never fill.
+     */
+    private Integer maxBatch = 1;
+    /** How long a batch waits for more messages once it has one; 0 takes only those already here. */
+    private Integer batchWindowMs = 0;
 
     private transient ResourceAdapter resourceAdapter;
 
@@ -47,6 +54,8 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
         check(bad, "reconnectMaxMs", reconnectMaxMs, reconnectInitialMs == null ? 1 : reconnectInitialMs, Integer.MAX_VALUE);
         check(bad, "retryInitialMs", retryInitialMs, 1, Integer.MAX_VALUE);
         check(bad, "retryMaxMs", retryMaxMs, retryInitialMs == null ? 1 : retryInitialMs, Integer.MAX_VALUE);
+        check(bad, "maxBatch", maxBatch, 1, prefetch == null ? 1 : prefetch);
+        check(bad, "batchWindowMs", batchWindowMs, 0, 1_000);
         if (!bad.isEmpty()) {
             InvalidPropertyException e = new InvalidPropertyException("invalid activation-config properties " + bad
                     + " (queue " + queue + ")");
@@ -146,8 +155,29 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
         this.retryMaxMs = retryMaxMs;
     }
 
+    public Integer getMaxBatch() {
+        return maxBatch;
+    }
+
+    public void setMaxBatch(Integer maxBatch) {
+        this.maxBatch = maxBatch;
+    }
+
+    public Integer getBatchWindowMs() {
+        return batchWindowMs;
+    }
+
+    public void setBatchWindowMs(Integer batchWindowMs) {
+        this.batchWindowMs = batchWindowMs;
+    }
+
+    boolean batching() {
+        return maxBatch != null && maxBatch > 1;
+    }
+
     @Override
     public String toString() {
-        return "queue=" + queue + ", maxSessions=" + maxSessions + ", prefetch=" + prefetch;
+        return "queue=" + queue + ", maxSessions=" + maxSessions + ", prefetch=" + prefetch
+                + (batching() ? ", maxBatch=" + maxBatch + ", batchWindowMs=" + batchWindowMs : "");
     }
 }

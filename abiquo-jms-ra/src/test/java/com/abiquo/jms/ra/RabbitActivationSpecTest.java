@@ -20,6 +20,19 @@ class RabbitActivationSpecTest {
         assertThat(s.getOnMessageTimeoutMs()).isEqualTo(300_000);
         assertThat(s.getReconnectInitialMs()).isEqualTo(1000);
         assertThat(s.getReconnectMaxMs()).isEqualTo(30_000);
+        assertThat(s.getMaxBatch()).as("one transaction per message unless asked").isEqualTo(1);
+        assertThat(s.getBatchWindowMs()).isZero();
+    }
+
+    @Test
+    void aBatchCannotBeLargerThanThePrefetch() throws Exception {
+        RabbitActivationSpec s = new RabbitActivationSpec();
+        s.setQueue("q");
+        s.setPrefetch(32);
+        s.setMaxBatch(32);
+        s.validate();
+        s.setMaxBatch(33);
+        assertThatThrownBy(s::validate).isInstanceOf(InvalidPropertyException.class).hasMessageContaining("maxBatch");
     }
 
     @Test

@@ -5,7 +5,10 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
-/** Records each delivery of a message by its id; a body starting with FAIL throws after the insert. */
+/**
+ * Records each delivery of a message by its id; a body containing FAIL throws after the insert, one
+ * containing SLOW takes 5 s after it (its transaction stays open).
+ */
 public abstract class RecordingMdb implements MessageListener {
 
     @EJB
@@ -23,7 +26,13 @@ public abstract class RecordingMdb implements MessageListener {
             if (body.contains("FAIL")) {
                 throw new IllegalStateException("failing on purpose: " + id);
             }
+            if (body.contains("SLOW")) {
+                Thread.sleep(5_000);
+            }
         } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
