@@ -55,7 +55,7 @@ for line in open(raw, encoding="utf-8", errors="replace"):
     elif line.startswith("|") and not re.match(r"^\|[-:| ]+\|$", line):
         current["rows"].append([c.strip() for c in line.strip("|").split("|")])
     elif re.match(r"^(Benchmark\s+\(|PlacementBenchmark\.\S+\s)", line):  # JMH: Benchmark (params) Mode Cnt Score Error Units
-        current["rows"].append(line.replace("± ", "±").split())
+        current["rows"].append(re.sub(r"±\s+", "±", line).split())
 md = [f"# Benchmarks, {stamp}", "", f"Machine: {machine}", ""]
 for s in sections:
     md.append(f"## {s['benchmark']}" + (" (FAILED: see the raw output)" if s["failed"] else ""))
