@@ -3,16 +3,12 @@ package com.abiquo.cluster;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import com.abiquo.messaging.QueueDefinition;
-import com.abiquo.messaging.Queues;
 
 /**
  * Switches delivery of the leader-only MDBs on this server only. They are deployed inactive
@@ -29,16 +25,11 @@ public final class LeaderOnlyDelivery {
 
     private static final Logger LOG = Logger.getLogger(LeaderOnlyDelivery.class.getName());
     private static final ObjectName SERVER = objectName("jboss.as:management-root=server");
-    private static final ObjectName ADAPTERS = objectName("com.abiquo.jms.ra:type=InboundConsumers,*");
-    private static final Set<String> LEADER_ONLY_QUEUES =
-            Queues.api().stream().map(QueueDefinition::queue).collect(Collectors.toUnmodifiableSet());
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final String deployment;
     /** The MBeans once all were registered: they live as long as the deployment (and this object). */
     private volatile List<ObjectName> mdbs = List.of();
-    /** The inbound adapters' consumer views, found with the MBeans. */
-    private volatile Set<ObjectName> adapters = Set.of();
     /** Set once the server was seen running: from then on it only stops (suspend at shutdown). */
     private volatile boolean serverRan;
 
@@ -88,8 +79,6 @@ public final class LeaderOnlyDelivery {
                 return false;
             }
             found.forEach(this::deliveryActive);
-            // found once too: polled at SIGTERM, where a query per poll slowed the suspend down
-            adapters = Set.copyOf(server.queryNames(ADAPTERS, null));
             mdbs = found;
         }
         return true;
@@ -103,34 +92,6 @@ public final class LeaderOnlyDelivery {
         } catch (JMException | RuntimeException e) {
             return true; // no such attributes (another server kind): try, and retry on failure
         }
-    }
-
-    /**
-     * Whether this server's inbound adapter still consumes any leader-only queue, from its JMX view
-     * ({@code com.abiquo.jms.ra:type=InboundConsumers}, kept in memory by the adapter: no management
-     * operation). At suspend WildFly deactivates the MDBs while their delivery-active flag stays
-     * true, so the flag cannot tell. Fails when no adapter publishes that view.
-     */
-    public boolean consumingLeaderOnlyQueues() {
-        Set<ObjectName> adapters = this.adapters;
-        if (adapters.isEmpty()) {
-            adapters = server.queryNames(ADAPTERS, null);
-        }
-        if (adapters.isEmpty()) {
-            throw new IllegalStateException("no inbound adapter publishes its consumers");
-        }
-        for (ObjectName adapter : adapters) {
-            try {
-                for (String queue : (String[]) server.getAttribute(adapter, "ConsumingQueues")) {
-                    if (LEADER_ONLY_QUEUES.contains(queue)) {
-                        return true;
-                    }
-                }
-            } catch (JMException e) { // unregistered meanwhile: the adapter stopped, it consumes nothing
-                LOG.fine(() -> "Reading " + adapter + ": " + e);
-            }
-        }
-        return false;
     }
 
     private String deliveryActive(ObjectName mdb) {

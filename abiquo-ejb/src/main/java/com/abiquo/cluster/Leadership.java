@@ -187,29 +187,12 @@ public class Leadership {
     }
 
     /**
-     * SIGTERM: stops leader work now, then waits (at most {@code timeoutMs}) until WildFly's suspend,
-     * which runs first on SIGTERM, has deactivated the leader-only MDBs and the adapter closed their
-     * connections. True then: this node consumes nothing more and leadership may be released before
-     * the undeployment would. False: releasing is left to the undeployment.
+     * SIGTERM: stops leader work now (epoch 0: timers and new fenced transactions stop; messages the
+     * MDBs still deliver until WildFly's suspend stops them are fenced out and requeued), so that
+     * leadership can be released at once.
      */
-    public boolean stopForShutdown(long timeoutMs) {
+    public void stopActingForShutdown() {
         stopActing(SHUTDOWN);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        try {
-            while (delivery.consumingLeaderOnlyQueues()) {
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
-                Thread.sleep(10); // the suspend runs beside this on a busy machine: poll gently
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (RuntimeException e) {
-            LOG.fine(() -> "Cannot tell whether the leader-only MDBs stopped: " + e);
-            return false;
-        }
     }
 
     private void reconcile() {

@@ -15,8 +15,8 @@ import jakarta.servlet.annotation.WebListener;
  * Joins this API node to the leader election when {@code abiquo.api.zk.serverConnection} is set;
  * the path is the context path + {@code /leader-election} ({@code /api/leader-election}). Without
  * ZooKeeper the node leads alone and says so. Undeploy or shutdown releases leadership at once,
- * so that another node leads within a second; on SIGTERM as soon as WildFly's suspend stopped the
- * MDBs, before the undeployment.
+ * so that another node leads within a second; on SIGTERM at once (after this node stopped acting
+ * as leader), beside WildFly's suspend rather than after it and the undeployment.
  */
 @WebListener
 public class LeadElectionContextListener implements ServletContextListener {
@@ -30,8 +30,6 @@ public class LeadElectionContextListener implements ServletContextListener {
     @jakarta.inject.Inject
     Leadership leadership;
 
-    /** How long the SIGTERM hook waits for the suspend before it leaves releasing to the undeployment. */
-    private static final long HANDOVER_WAIT_MS = 2_000;
 
     private LeaderElection election;
     private Thread sigterm;
@@ -78,21 +76,26 @@ public class LeadElectionContextListener implements ServletContextListener {
 
     /**
      * SIGTERM: the JVM runs this beside WildFly's own shutdown hook, which suspends the server
-     * (deactivating every MDB) and only then undeploys. A leader stops its work, waits until the
-     * suspend deactivated its leader-only MDBs, and releases leadership then rather than in
-     * {@link #contextDestroyed}, which comes after the suspend completed and the undeployment got
-     * to the web module; a follower leaves at once, so that it is not elected while it stops.
+     * (deactivating every MDB) and only then undeploys. A leader stops acting (epoch 0) and releases
+     * leadership at once rather than in {@link #contextDestroyed}, after the suspend and the
+     * undeployment: fencing and the queues' single active consumer keep the successor from
+     * overlapping with what this node's MDBs still deliver; a follower leaves at once, so that it
+     * is not elected while it stops.
      */
     private void handOverAtSigterm(LeaderElection leaving) {
         long start = System.nanoTime();
         try {
             boolean leader = leaving.isLeader();
-            if (!leader || leadership.stopForShutdown(HANDOVER_WAIT_MS)) {
-                long stopped = (System.nanoTime() - start) / 1_000_000;
-                leaving.close();
-                LOG.info(() -> "SIGTERM: left the election " + (System.nanoTime() - start) / 1_000_000 + " ms after it"
-                        + (leader ? " (leader-only MDBs stopped after " + stopped + " ms)" : ""));
+            if (leader) {
+                // epoch 0 from now: whatever the MDBs still deliver until the suspend stops them fails
+                // the fence and goes back to the queue, and single-active-consumer gives the
+                // successor's consumer nothing before this node's is gone; so the lock may go now,
+                // and the successor's start overlaps this node's suspend
+                leadership.stopActingForShutdown();
             }
+            leaving.close();
+            LOG.info(() -> "SIGTERM: left the election " + (System.nanoTime() - start) / 1_000_000 + " ms after it"
+                    + (leader ? " (stopped acting as leader first)" : ""));
         } catch (RuntimeException e) { // the undeployment got here first: it releases
             LOG.fine(() -> "Leadership not handed over at SIGTERM: " + e);
         }
