@@ -40,40 +40,46 @@ class DeployBench {
         int deploys = Integer.getInteger("bench.deploys", 200);
         int clients = Integer.getInteger("bench.clients", 8);
         int warmup = Integer.getInteger("bench.warmup", 40);
+        int tenants = Integer.getInteger("bench.tenants", 1);
         List<String> table = new ArrayList<>();
         try (LocalCluster cluster = new LocalCluster("deploybench")) {
             Node rs = cluster.startRemoteServices(DATACENTER, Map.of("abiquo.rs.simulator.latencyMs", "0"));
             cluster.start(1);
-            table.add(round(cluster, rs, 1, deploys, clients, warmup));
+            table.add(round(cluster, rs, 1, deploys, clients, warmup, tenants));
             cluster.start(1);
-            table.add(round(cluster, rs, 2, deploys, clients, warmup));
+            table.add(round(cluster, rs, 2, deploys, clients, warmup, tenants));
         }
         System.out.println();
-        System.out.println("| API nodes | deploys | clients | succeeded | VMs deployed/s | p50 ms | p99 ms | max ms |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| API nodes | deploys | clients | tenants | succeeded | VMs deployed/s | p50 ms | p99 ms | max ms |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         table.forEach(System.out::println);
     }
 
-    private static String round(LocalCluster cluster, Node rs, int nodes, int deploys, int clients, int warmup)
-            throws Exception {
+    /** A VM to deploy and the tenant that deploys it. */
+    private record Owned(Tenant tenant, JsonNode vm) {
+    }
+
+    private static String round(LocalCluster cluster, Node rs, int nodes, int deploys, int clients, int warmup,
+            int tenantCount) throws Exception {
         List<Node> api = cluster.nodes().subList(0, nodes);
         Datacenter dc = ClusterDeploys.datacenter(api.get(0), rs, DATACENTER);
         int cpusNeeded = deploys + warmup;
         for (int i = 0; i < 4; i++) {
             dc.machine(cpusNeeded / 4 + 1, 1 << 20);
         }
-        Tenant t = dc.tenant();
-        List<JsonNode> warm = vms(t, "w", warmup);
-        List<JsonNode> measured = vms(t, "m", deploys);
-        System.out.printf(Locale.ROOT, "[bench] %d API node(s): %d warm-up deploys%n", nodes, warmup);
-        run(t, api, warm, clients);
-        System.out.printf(Locale.ROOT, "[bench] %d API node(s): %d deploys from %d clients%n", nodes, deploys, clients);
-        run(t, api, measured, clients);
-
-        StringBuilder ids = new StringBuilder();
-        for (JsonNode vm : measured) {
-            ids.append(ids.isEmpty() ? "" : ",").append(vm.path("id").asInt());
+        List<Tenant> tenants = new ArrayList<>();
+        for (int i = 0; i < tenantCount; i++) {
+            tenants.add(dc.tenant());
         }
+        List<Owned> warm = vms(tenants, "w", warmup);
+        List<Owned> measured = vms(tenants, "m", deploys);
+        System.out.printf(Locale.ROOT, "[bench] %d API node(s): %d warm-up deploys%n", nodes, warmup);
+        run(api, warm, clients);
+        System.out.printf(Locale.ROOT, "[bench] %d API node(s): %d deploys from %d clients, %d tenant(s)%n", nodes,
+                deploys, clients, tenantCount);
+        run(api, measured, clients);
+
+        String ids = ids(measured);
         List<List<String>> r = rows("SELECT state, TIMESTAMPDIFF(MICROSECOND, created_at, updated_at) DIV 1000, "
                 + "UNIX_TIMESTAMP(created_at) * 1000, UNIX_TIMESTAMP(updated_at) * 1000 FROM vm_task WHERE vm_id IN ("
                 + ids + ")");
@@ -89,29 +95,41 @@ class DeployBench {
         }
         Collections.sort(latencies);
         double seconds = (last - first) / 1000.0;
-        String line = String.format(Locale.ROOT, "| %d | %d | %d | %d | %.1f | %d | %d | %d |", nodes, deploys, clients, ok,
+        String line = String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %.1f | %d | %d | %d |", nodes, deploys,
+                clients, tenantCount, ok,
                 ok / seconds, percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1));
         System.out.println("[bench] " + line);
         return line;
     }
 
-    private static List<JsonNode> vms(Tenant t, String prefix, int n) {
-        List<JsonNode> vms = new ArrayList<>();
+    /** {@code n} VMs, spread round robin over the tenants. */
+    private static List<Owned> vms(List<Tenant> tenants, String prefix, int n) {
+        List<Owned> vms = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            vms.add(t.vm(prefix + "-" + i, 1, 256));
+            Tenant t = tenants.get(i % tenants.size());
+            vms.add(new Owned(t, t.vm(prefix + "-" + i, 1, 256)));
         }
         return vms;
     }
 
+    private static String ids(List<Owned> vms) {
+        StringBuilder ids = new StringBuilder();
+        for (Owned o : vms) {
+            ids.append(ids.isEmpty() ? "" : ",").append(o.vm().path("id").asInt());
+        }
+        return ids.toString();
+    }
+
     /** Posts every VM's deploy (round robin over the nodes) from {@code clients} threads; waits until all are finished. */
-    private static void run(Tenant t, List<Node> api, List<JsonNode> vms, int clients) throws Exception {
+    private static void run(List<Node> api, List<Owned> vms, int clients) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             done.add(pool.submit(() -> {
                 for (int i; (i = next.getAndIncrement()) < vms.size();) {
-                    t.deploy(api.get(i % api.size()), vms.get(i));
+                    Owned o = vms.get(i);
+                    o.tenant().deploy(api.get(i % api.size()), o.vm());
                 }
                 return null;
             }));
@@ -120,10 +138,7 @@ class DeployBench {
             f.get();
         }
         pool.shutdown();
-        StringBuilder ids = new StringBuilder();
-        for (JsonNode vm : vms) {
-            ids.append(ids.isEmpty() ? "" : ",").append(vm.path("id").asInt());
-        }
+        String ids = ids(vms);
         waitFor(() -> {
             try {
                 return "0".equals(value("SELECT COUNT(*) FROM vm_task WHERE vm_id IN (" + ids
