@@ -9,7 +9,6 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-
 /**
  * Switches delivery of the leader-only MDBs on this server only. They are deployed inactive
  * ({@code @DeliveryActive(false)}); WildFly's {@code mdb-delivery-group} is profile-wide and cannot

@@ -150,12 +150,21 @@ public class Leadership {
     }
 
     /**
-     * Leadership lost: stop acting at once (epoch 0), then stop the MDBs before returning, so that
-     * the election releases only after this node stopped consuming. At shutdown the container
-     * stops the MDBs itself (and an MBean operation would wait for the undeployment).
+     * Leadership lost: stop acting at once (epoch 0: timers and new fenced transactions stop), then
+     * stop the MDBs before returning, so that the election releases only after this node stopped
+     * consuming. At shutdown the container stops the MDBs itself (an MBean operation would wait for
+     * the undeployment) and the election releases at once: what the MDBs still deliver until then
+     * is fenced out and requeued, and single-active-consumer keeps the successor's consumer idle.
      */
     public synchronized void lost(String why) {
-        stopActing(why);
+        long was = epoch;
+        epoch = 0;
+        since = null;
+        consuming = false;
+        bumping.countDown(); // messages waiting for a bump that no longer matters are fenced out now
+        if (was > 0) {
+            LOG.warning(() -> "No longer leading (" + why + "), epoch " + was + " ends");
+        }
         if (!SHUTDOWN.equals(why)) {
             // the election interrupts its own thread to end leadership: an MBean operation on an
             // interrupted thread fails at once, so the flag is set aside while the MDBs stop
@@ -173,27 +182,6 @@ public class Leadership {
     }
 
     public static final String SHUTDOWN = "shutdown";
-
-    /** Timers and new fenced transactions see epoch 0 from now on. */
-    private synchronized void stopActing(String why) {
-        long was = epoch;
-        epoch = 0;
-        since = null;
-        consuming = false;
-        bumping.countDown(); // messages waiting for a bump that no longer matters are fenced out now
-        if (was > 0) {
-            LOG.warning(() -> "No longer leading (" + why + "), epoch " + was + " ends");
-        }
-    }
-
-    /**
-     * SIGTERM: stops leader work now (epoch 0: timers and new fenced transactions stop; messages the
-     * MDBs still deliver until WildFly's suspend stops them are fenced out and requeued), so that
-     * leadership can be released at once.
-     */
-    public void stopActingForShutdown() {
-        stopActing(SHUTDOWN);
-    }
 
     private void reconcile() {
         reconcile(0);

@@ -32,9 +32,19 @@ public class RackVlans {
     @PersistenceContext
     private EntityManager em;
 
-    /** The racks the VDC's next VM may go to, in the order to try them (empty: none has tags enough). */
-    public List<Integer> candidateRacks(VirtualDatacenter vdc) {
-        int needed = untagged(vdc).size();
+    /**
+     * Where the VDC's next VM may go: the racks in the order to try them (empty: none has tags
+     * enough), and the VDC's networks that still need a tag from the chosen one.
+     */
+    public record Candidates(List<Integer> racks, List<PrivateNetwork> untagged) {
+    }
+
+    public Candidates candidates(VirtualDatacenter vdc) {
+        List<PrivateNetwork> untagged = untagged(vdc);
+        return new Candidates(candidateRacks(vdc, untagged.size()), untagged);
+    }
+
+    private List<Integer> candidateRacks(VirtualDatacenter vdc, int needed) {
         if (vdc.getRack() != null) {
             return needed == 0 || free(vdc.getRack()) >= needed ? List.of(vdc.getRack().getId()) : List.of();
         }
@@ -47,9 +57,9 @@ public class RackVlans {
                 .map(Rack::getId).toList();
     }
 
-    /** Gives the VDC's untagged networks their tags from {@code rackId} (checked free by {@link #candidateRacks}). */
-    public void tag(VirtualDatacenter vdc, int rackId) {
-        List<PrivateNetwork> untagged = untagged(vdc);
+    /** Gives the candidates' untagged networks their tags from {@code rackId} (checked free by {@link #candidates}). */
+    public void tag(VirtualDatacenter vdc, Candidates candidates, int rackId) {
+        List<PrivateNetwork> untagged = candidates.untagged();
         if (untagged.isEmpty()) {
             return;
         }

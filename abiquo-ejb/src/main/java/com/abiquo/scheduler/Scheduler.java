@@ -1,6 +1,5 @@
 package com.abiquo.scheduler;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -16,6 +15,7 @@ import com.abiquo.scheduler.placement.Placement;
 import com.abiquo.scheduler.placement.PlacementRequest;
 import com.abiquo.scheduler.placement.PlacementResult;
 import com.abiquo.scheduler.rules.EnterpriseExclusionRuleService;
+import com.abiquo.scheduler.rules.FitPolicy;
 import com.abiquo.scheduler.rules.FitPolicyRuleService;
 import com.abiquo.scheduler.rules.LoadLevel;
 import com.abiquo.scheduler.rules.MachineLoadRuleService;
@@ -31,7 +31,8 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * Abiquo's allocator on the leader: chooses a machine for a VM (capacity index: rack of the VDC,
- * else the racks with free VLAN tags, most free first ({@link RackVlans}); hypervisor type, MANAGED, reservations, exclusions, load rules, datastore room, fit policy) and
+ * else the racks with free VLAN tags, most free first ({@link RackVlans}); hypervisor type,
+ * MANAGED, reservations, exclusions, load rules, datastore room, fit policy) and
  * reserves its CPU, RAM and disk there in the caller's fenced transaction, after checking the
  * choice again on the locked machine row. Releases the reservation when the VM leaves the machine.
  */
@@ -72,42 +73,44 @@ public class Scheduler {
      */
     public Optional<String> place(VirtualMachine vm) {
         VirtualDatacenter vdc = vm.getVirtualAppliance().getVirtualDatacenter();
-        List<Integer> racks = vlans.candidateRacks(vdc);
-        if (racks.isEmpty()) {
+        RackVlans.Candidates candidates = vlans.candidates(vdc);
+        if (candidates.racks().isEmpty()) {
             return Optional.of(vdc.getRack() == null
                     ? "no rack of datacenter " + vdc.getDatacenter().getId() + " has a free VLAN tag for each private "
                             + "network of virtual datacenter " + vdc.getId()
                     : "rack " + vdc.getRack().getId() + " of virtual datacenter " + vdc.getId()
                             + " has no free VLAN tag left for its new private networks");
         }
+        int datacenterId = vdc.getDatacenter().getId();
+        int enterpriseId = vdc.getEnterprise().getId();
+        // read once for every rack and pass: they do not change within this transaction
+        Set<Integer> excluded = exclusions.excludedWith(enterpriseId);
+        FitPolicy fitPolicy = fitPolicies.effectiveFitPolicy(datacenterId);
         String reason = null;
         // a second pass on a freshly loaded index before saying there is no room (the index may be stale)
         for (int pass = 1; pass <= 2; pass++) {
-            for (int rackId : racks) {
-                Optional<String> refused = placeOnRack(vm, vdc, rackId);
+            for (int rackId : candidates.racks()) {
+                PlacementRequest request = new PlacementRequest(enterpriseId, vdc.getHypervisorType().name(),
+                        vm.getCpu(), vm.getRam(), vm.getHd(), rackId, excluded, fitPolicy);
+                Optional<String> refused = placeOnRack(vm, request, datacenterId);
                 if (refused.isEmpty()) {
                     if (vdc.getRack() == null) {
                         vdc.setRack(em.getReference(com.abiquo.infrastructure.Rack.class, rackId));
                     }
-                    vlans.tag(vdc, rackId);
+                    vlans.tag(vdc, candidates, rackId);
                     return refused;
                 }
                 reason = refused.get();
             }
             if (pass == 1) {
-                indexes.invalidate(vdc.getDatacenter().getId());
+                indexes.invalidate(datacenterId);
             }
         }
         return Optional.of(reason);
     }
 
-    /** Places the VM on a machine of {@code rackId} and reserves, or says why not. */
-    private Optional<String> placeOnRack(VirtualMachine vm, VirtualDatacenter vdc, int rackId) {
-        int datacenterId = vdc.getDatacenter().getId();
-        int enterpriseId = vdc.getEnterprise().getId();
-        Set<Integer> excluded = exclusions.excludedWith(enterpriseId);
-        PlacementRequest request = new PlacementRequest(enterpriseId, vdc.getHypervisorType().name(), vm.getCpu(),
-                vm.getRam(), vm.getHd(), rackId, excluded, fitPolicies.effectiveFitPolicy(datacenterId));
+    /** Places the VM on a machine of the request's rack and reserves, or says why not. */
+    private Optional<String> placeOnRack(VirtualMachine vm, PlacementRequest request, int datacenterId) {
         String reason = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             CapacityIndex index = indexes.of(datacenterId, em);
@@ -116,7 +119,7 @@ public class Scheduler {
                 return Optional.of(result.noRoomReason());
             }
             Placement p = result.placement().get();
-            Optional<String> refused = reserve(vm, p, request, excluded);
+            Optional<String> refused = reserve(vm, p, request);
             if (refused.isEmpty()) {
                 afterCommit.then(null, () -> indexes.invalidate(datacenterId));
                 return Optional.empty();
@@ -129,7 +132,8 @@ public class Scheduler {
     }
 
     /** Checks the choice on the locked machine row (the truth) and reserves, or says why not. */
-    private Optional<String> reserve(VirtualMachine vm, Placement p, PlacementRequest request, Set<Integer> excluded) {
+    private Optional<String> reserve(VirtualMachine vm, Placement p, PlacementRequest request) {
+        Set<Integer> excluded = request.excludedEnterprises();
         Machine m = em.find(Machine.class, p.machineId());
         if (m == null) {
             return Optional.of("machine " + p.machineId() + " no longer exists");

@@ -1,6 +1,8 @@
 package com.abiquo.scheduler;
 
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Logger;
 
 import com.abiquo.cloud.VirtualMachine;
@@ -83,7 +85,7 @@ public class TaskOutcome {
     private void finish(TaskRecord task, TaskState state, String why) {
         task.finish(state, why);
         String type = task.getType().name();
-        java.time.Duration took = java.time.Duration.between(task.getCreatedAt(), java.time.Instant.now());
+        Duration took = Duration.between(task.getCreatedAt(), Instant.now());
         afterCommit.committed(() -> metrics.taskFinished(type, state.name(), took));
     }
 

@@ -91,7 +91,7 @@ public class LeadElectionContextListener implements ServletContextListener {
                 // the fence and goes back to the queue, and single-active-consumer gives the
                 // successor's consumer nothing before this node's is gone; so the lock may go now,
                 // and the successor's start overlaps this node's suspend
-                leadership.stopActingForShutdown();
+                leadership.lost(Leadership.SHUTDOWN);
             }
             leaving.close();
             LOG.info(() -> "SIGTERM: left the election " + (System.nanoTime() - start) / 1_000_000 + " ms after it"
