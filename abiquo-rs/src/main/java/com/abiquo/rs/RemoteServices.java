@@ -54,8 +54,8 @@ public class RemoteServices implements ServletContextListener {
         monitor = new Monitor(dc, simulator, e -> publisher.vsmEvent(e.messageId(), e.toJson()), Clock.systemUTC());
         monitor.start(configuration.monitorIntervalMs());
         if (configuration.virtualFactoryEnabled()) {
-            virtualFactory = new VirtualFactory(dc, rabbit, publisher, new JobRunner(dc, plugins, monitor,
-                    Clock.systemUTC()));
+            virtualFactory = new VirtualFactory(dc, rabbit, new JobRunner(dc, plugins, monitor, Clock.systemUTC()),
+                    configuration.virtualFactoryConcurrency());
             virtualFactory.start();
         }
         event.getServletContext().setAttribute(ATTRIBUTE, this);

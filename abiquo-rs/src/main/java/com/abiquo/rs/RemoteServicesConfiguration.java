@@ -17,7 +17,8 @@ import com.abiquo.messaging.Queues;
  */
 public record RemoteServicesConfiguration(String datacenterId, String rabbitmqAddresses, String rabbitmqUsername,
         String rabbitmqPassword, String rabbitmqVirtualHost, long simulatorLatencyMs, Pattern failConfigurePattern,
-        Pattern failPowerOnPattern, Pattern failDeconfigurePattern, Path dataDir, long monitorIntervalMs, boolean virtualFactoryEnabled) {
+        Pattern failPowerOnPattern, Pattern failDeconfigurePattern, Path dataDir, long monitorIntervalMs, boolean virtualFactoryEnabled,
+        int virtualFactoryConcurrency) {
 
     public static final String DATACENTER_ID = "abiquo.datacenter.id";
 
@@ -45,9 +46,10 @@ public record RemoteServicesConfiguration(String datacenterId, String rabbitmqAd
         Path dataDir = Path.of(p.string("abiquo.rs.dataDir", Path.of(serverData, "abiquo-rs").toString()));
         long interval = p.integer("abiquo.rs.monitor.intervalMs", 5_000, 100, 3_600_000);
         boolean vf = p.bool("abiquo.rs.virtualfactory.enabled", true);
+        int concurrency = (int) p.integer("abiquo.rs.virtualfactory.concurrency", 8, 1, 256);
         p.validate();
         return new RemoteServicesConfiguration(id, addresses, username, password, vhost, latency, failConfigure,
-                failPowerOn, failDeconfigure, dataDir, interval, vf);
+                failPowerOn, failDeconfigure, dataDir, interval, vf, concurrency);
     }
 
     private static Pattern pattern(AbiquoProperties p, String key) {
@@ -67,6 +69,7 @@ public record RemoteServicesConfiguration(String datacenterId, String rabbitmqAd
         return "RemoteServicesConfiguration[datacenter " + datacenterId + ", rabbitmq " + rabbitmqAddresses + " vhost "
                 + rabbitmqVirtualHost + " user " + rabbitmqUsername + ", simulator latency " + simulatorLatencyMs
                 + " ms, failConfigure " + failConfigurePattern + ", failPowerOn " + failPowerOnPattern + ", failDeconfigure " + failDeconfigurePattern + ", data "
-                + dataDir + ", monitor every " + monitorIntervalMs + " ms]";
+                + dataDir + ", monitor every " + monitorIntervalMs + " ms, virtual factory "
+                + (virtualFactoryEnabled ? virtualFactoryConcurrency + " tasks at once" : "off") + "]";
     }
 }

@@ -8,9 +8,13 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
 /**
- * Publishes the remote services' messages (job notifications, monitor events): persistent,
- * mandatory, and returns only once the broker confirmed them. Thread-safe (serialised); opens its
- * connection on first use and again after a failure.
+ * Publishes the remote services' messages (job notifications, monitor events): persistent and
+ * mandatory. {@link #publish} returns only once the broker confirmed the message; {@link #send}
+ * does not wait, and {@link #awaitConfirms} then waits once for everything sent since the last wait
+ * (the virtual factory sends a task's notifications as they come and waits before acknowledging
+ * the task: one round trip per task instead of one per notification). Thread-safe (serialised);
+ * opens its connection on first use and again after a failure: what was sent on a connection that
+ * failed is reported by the next {@link #awaitConfirms}, so nothing is taken as confirmed unless it was.
  */
 public final class ConfirmedPublisher implements AutoCloseable {
 
@@ -22,6 +26,8 @@ public final class ConfirmedPublisher implements AutoCloseable {
     private Connection connection;
     private Channel channel;
     private volatile String returned;
+    /** Something was sent on a channel that failed before its confirms were awaited. */
+    private boolean lost;
 
     public ConfirmedPublisher(Rabbit rabbit, String datacenterId, String name) {
         this.rabbit = rabbit;
@@ -29,26 +35,53 @@ public final class ConfirmedPublisher implements AutoCloseable {
         this.name = name;
     }
 
-    /** @throws IllegalStateException when the broker is unreachable, does not confirm, or routes it nowhere */
+    /** Sends and waits for the broker's confirm. @throws IllegalStateException as {@link #awaitConfirms} */
     public synchronized void publish(String exchange, String routingKey, String messageId, String json) {
+        send(exchange, routingKey, messageId, json);
+        awaitConfirms();
+    }
+
+    /** Sends without waiting for the confirm. @throws IllegalStateException when the broker is unreachable */
+    public synchronized void send(String exchange, String routingKey, String messageId, String json) {
         try {
-            Channel ch = channel();
+            channel().basicPublish(exchange, routingKey, true, Rabbit.properties(messageId), Rabbit.body(json));
+        } catch (IOException | RuntimeException e) {
+            throw failed("Cannot publish " + messageId + " to '" + exchange + "': " + e, e);
+        }
+    }
+
+    /**
+     * Waits until the broker confirmed everything sent since the last call.
+     *
+     * @throws IllegalStateException when something was not confirmed (broker unreachable, a nack, no
+     *             answer in time) or was routed to no queue
+     */
+    public synchronized void awaitConfirms() {
+        try {
+            if (lost) {
+                throw new IllegalStateException("the connection failed before the broker confirmed what was sent");
+            }
+            if (channel != null) {
+                channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+            }
+            String r = returned;
             returned = null;
-            ch.basicPublish(exchange, routingKey, true, Rabbit.properties(messageId), Rabbit.body(json));
-            ch.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
-            if (returned != null) {
-                throw new IllegalStateException("Message " + messageId + " to '" + exchange + "' reached no queue: "
-                        + returned);
+            if (r != null) {
+                throw new IllegalStateException("A message reached no queue: " + r);
             }
         } catch (IOException | TimeoutException | RuntimeException e) {
-            closeQuietly();
-            throw e instanceof IllegalStateException ise ? ise
-                    : new IllegalStateException("Cannot publish " + messageId + " to '" + exchange + "': " + e, e);
+            throw failed("Not confirmed by the broker: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeQuietly();
-            throw new IllegalStateException("Interrupted publishing " + messageId, e);
+            throw failed("Interrupted waiting for the broker's confirms", e);
+        } finally {
+            lost = false;
         }
+    }
+
+    private IllegalStateException failed(String message, Exception cause) {
+        closeQuietly();
+        return cause instanceof IllegalStateException ise ? ise : new IllegalStateException(message, cause);
     }
 
     public void notification(String messageId, String json) {
@@ -74,6 +107,7 @@ public final class ConfirmedPublisher implements AutoCloseable {
     }
 
     private void closeQuietly() {
+        lost = channel != null;
         try {
             if (connection != null && connection.isOpen()) {
                 connection.close(2_000);
@@ -88,5 +122,6 @@ public final class ConfirmedPublisher implements AutoCloseable {
     @Override
     public synchronized void close() {
         closeQuietly();
+        lost = false;
     }
 }

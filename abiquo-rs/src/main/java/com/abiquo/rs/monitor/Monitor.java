@@ -26,8 +26,9 @@ import com.abiquo.rs.virtualfactory.JobRunner;
  * The virtual system monitor: every {@code abiquo.rs.monitor.intervalMs} it reads the VMs of the
  * hosts the simulator knows and publishes a {@link VmStateEvent} for each VM whose state changed
  * since it last saw it, or that disappeared (NOT_FOUND). Changes made by the platform itself (the
- * virtual factory's jobs) go through {@link #apply}, under the same lock as a poll, so the monitor
- * learns them as they happen and reports only the changes made outside the platform.
+ * virtual factory's jobs) go through {@link #apply}: while one runs, a poll leaves that VM alone,
+ * and the monitor records its result as it ends, so it reports only the changes made outside the
+ * platform. Operations on different VMs run at once (the virtual factory runs several tasks).
  *
  * <p>The VMs of a host that disappeared are reported UNKNOWN. A VM seen for the first time (also after a restart of the remote services) is recorded
  * without an event. An event that cannot be published is tried again at the next poll.
@@ -44,6 +45,8 @@ public final class Monitor implements JobRunner.PlatformChanges {
     private final Consumer<VmStateEvent> publisher;
     private final Clock clock;
     private final Map<Key, VmState> known = new HashMap<>();
+    /** VMs the platform is changing now (how many operations on each); guarded by this. */
+    private final Map<Key, Integer> changing = new HashMap<>();
     private final AtomicLong sequence;
     private ScheduledExecutorService executor;
 
@@ -56,15 +59,25 @@ public final class Monitor implements JobRunner.PlatformChanges {
     }
 
     @Override
-    public synchronized VmInfo apply(String hostIp, Supplier<VmInfo> operation) {
-        VmInfo result = operation.get();
-        Key key = new Key(hostIp, result.uuid());
-        if (result.exists()) {
-            known.put(key, result.state());
-        } else {
-            known.remove(key);
+    public VmInfo apply(String hostIp, String vmUuid, Supplier<VmInfo> operation) {
+        Key key = new Key(hostIp, vmUuid);
+        synchronized (this) {
+            changing.merge(key, 1, Integer::sum);
         }
-        return result;
+        VmInfo result = null;
+        try {
+            result = operation.get();
+            return result;
+        } finally {
+            synchronized (this) {
+                changing.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
+                if (result != null && result.exists()) {
+                    known.put(key, result.state());
+                } else if (result != null) {
+                    known.remove(key);
+                }
+            }
+        }
     }
 
     /** One look at every host; returns the events published. */
@@ -83,7 +96,9 @@ public final class Monitor implements JobRunner.PlatformChanges {
                 present.add(vm.uuid());
                 Key key = new Key(host, vm.uuid());
                 VmState before = known.get(key);
-                if (before == null) {
+                if (changing.containsKey(key)) {
+                    continue; // the platform's own change, recorded when it ends
+                } else if (before == null) {
                     known.put(key, vm.state());
                 } else if (before != vm.state() && publish(host, vm.uuid(), vm.state(), events)) {
                     known.put(key, vm.state());
@@ -92,7 +107,7 @@ public final class Monitor implements JobRunner.PlatformChanges {
             for (Iterator<Map.Entry<Key, VmState>> it = known.entrySet().iterator(); it.hasNext();) {
                 Map.Entry<Key, VmState> e = it.next();
                 if (e.getKey().hostIp().equals(host) && !present.contains(e.getKey().uuid())
-                        && publish(host, e.getKey().uuid(), VmState.NOT_FOUND, events)) {
+                        && !changing.containsKey(e.getKey()) && publish(host, e.getKey().uuid(), VmState.NOT_FOUND, events)) {
                     it.remove();
                 }
             }

@@ -35,7 +35,12 @@ public final class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
-    /** Publishes a notification and returns once the broker confirmed it; throws otherwise. */
+    /**
+     * Publishes a notification; throws when it cannot. The caller makes sure every notification
+     * of the task was confirmed by the broker before it takes the task as done (the virtual factory
+     * waits for the confirms before acknowledging the task): a task re-run after a failure reports
+     * again, with the same ids and sequences.
+     */
     @FunctionalInterface
     public interface Notifier {
         void publish(JobNotification notification);
@@ -44,9 +49,9 @@ public final class JobRunner {
     /** Where VM state changes made by the platform go through (the monitor, so that it does not report them). */
     @FunctionalInterface
     public interface PlatformChanges {
-        VmInfo apply(String hostIp, Supplier<VmInfo> operation);
+        VmInfo apply(String hostIp, String vmUuid, Supplier<VmInfo> operation);
 
-        PlatformChanges DIRECT = (ip, op) -> op.get();
+        PlatformChanges DIRECT = (ip, uuid, op) -> op.get();
     }
 
     /** A notification could not be published: the task must not be acknowledged. */
@@ -116,7 +121,7 @@ public final class JobRunner {
         if (alreadyDone(type, now)) {
             return now;
         }
-        return changes.apply(host.ip(), () -> switch (type) {
+        return changes.apply(host.ip(), uuid, () -> switch (type) {
             case CONFIGURE -> plugin.configure(host, task.virtualMachine());
             case DECONFIGURE -> plugin.deconfigure(host, uuid);
             case RECONFIGURE -> plugin.reconfigure(host, task.virtualMachine());
@@ -161,7 +166,7 @@ public final class JobRunner {
                 continue;
             }
             try {
-                VmInfo after = changes.apply(host.ip(), undo);
+                VmInfo after = changes.apply(host.ip(), uuid, undo);
                 notify(notifier, task, job, JobState.ROLLBACK_DONE, after.state(), null, null, sequenceBase + ++k);
             } catch (HypervisorException e) {
                 // reported with what the hypervisor now says, so that the platform shows the VM as it is

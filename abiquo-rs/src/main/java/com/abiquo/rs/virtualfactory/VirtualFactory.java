@@ -2,9 +2,12 @@ package com.abiquo.rs.virtualfactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,15 +24,22 @@ import com.rabbitmq.client.Envelope;
 
 /**
  * The datacenter's virtual factory: consumes {@code abiquo.datacenter.requests.<dc>.virtualfactory}
- * one message at a time (prefetch 1, manual acknowledgement), runs its jobs with the
- * {@link JobRunner} and acknowledges only after every notification of the task was confirmed by
- * the broker. A notification that cannot be published leaves the task unacknowledged (returned to
- * the queue, run again idempotently). A message that breaks the contract is rejected without
- * requeue, so the broker dead-letters it to {@code abiquo.dead-letters}.
+ * (manual acknowledgement), runs the jobs of each task with the {@link JobRunner} and acknowledges
+ * a task only after every notification of it was confirmed by the broker. A notification that
+ * cannot be published leaves the task unacknowledged (returned to the queue, run again
+ * idempotently). A message that breaks the contract is rejected without requeue, so the broker
+ * dead-letters it to {@code abiquo.dead-letters}.
+ *
+ * <p>Several tasks run at once ({@code abiquo.rs.virtualfactory.concurrency} lanes; prefetch twice
+ * that): a hypervisor operation takes from milliseconds to minutes, and one slow host must not
+ * hold up the others. Tasks of one VM always go to the same lane, one after another, in the order
+ * the queue delivers them; each lane publishes on a channel of its own, so a task's notifications
+ * keep their order (the leader applies them by sequence) and a lane waits for its own confirms only.
  *
  * <p>Runs on its own thread: connects, declares its queue (same arguments as the API), consumes;
- * when the broker goes away it reconnects with backoff (1 s doubling to 30 s). {@link #stop()}
- * cancels the consumer, waits for the task in hand (up to 30 s) and closes.
+ * when the broker goes away it reconnects with backoff (1 s doubling to 30 s); tasks of the lost
+ * channel not yet started are left to the broker, which delivers them again. {@link #stop()}
+ * cancels the consumer, waits for the tasks in hand (up to 30 s) and closes.
  */
 public final class VirtualFactory {
 
@@ -37,12 +47,15 @@ public final class VirtualFactory {
     private static final long RETRY_INITIAL_MS = 1_000;
     private static final long RETRY_MAX_MS = 30_000;
 
+    /** Runs its tasks one after another on its own thread and publishes their notifications on its own channel. */
+    private record Lane(ExecutorService executor, ConfirmedPublisher publisher) {
+    }
+
     private final String datacenterId;
     private final Rabbit rabbit;
-    private final ConfirmedPublisher publisher;
     private final JobRunner runner;
     private final String queue;
-    private final ReentrantLock inHand = new ReentrantLock();
+    private final List<Lane> lanes;
     private final Object sleeper = new Object();
     private volatile boolean stopping;
     private volatile Connection connection;
@@ -51,12 +64,18 @@ public final class VirtualFactory {
     private volatile CountDownLatch closed;
     private Thread thread;
 
-    public VirtualFactory(String datacenterId, Rabbit rabbit, ConfirmedPublisher publisher, JobRunner runner) {
+    /** @param concurrency how many tasks may run at once (lanes) */
+    public VirtualFactory(String datacenterId, Rabbit rabbit, JobRunner runner, int concurrency) {
         this.datacenterId = datacenterId;
         this.rabbit = rabbit;
-        this.publisher = publisher;
         this.runner = runner;
         this.queue = Queues.datacenterRequests(datacenterId).queue();
+        this.lanes = IntStream.range(0, concurrency).mapToObj(k -> new Lane(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "abiquo-rs virtualfactory " + datacenterId + " lane " + k);
+            t.setDaemon(true);
+            return t;
+        }), new ConfirmedPublisher(rabbit, datacenterId, "abiquo-rs virtualfactory " + datacenterId + " lane " + k)))
+                .toList();
     }
 
     public synchronized void start() {
@@ -105,12 +124,11 @@ public final class VirtualFactory {
         Channel ch = c.createChannel();
         ch.addShutdownListener(cause -> latch.countDown()); // a closed channel: start over on a new connection
         Rabbit.declare(ch, datacenterId);
-        ch.basicQos(1);
+        ch.basicQos(2 * lanes.size());
         channel = ch;
         consumerTag = ch.basicConsume(queue, false, "abiquo-rs-virtualfactory-" + datacenterId, new DefaultConsumer(ch) {
             @Override
-            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
-                    throws IOException {
+            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                 deliver(ch, envelope, properties, body);
             }
 
@@ -125,43 +143,73 @@ public final class VirtualFactory {
         }
     }
 
-    private void deliver(Channel ch, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
-            throws IOException {
-        inHand.lock();
+    private void deliver(Channel ch, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+        String json = new String(body, StandardCharsets.UTF_8);
+        DatacenterJobs task;
         try {
-            String json = new String(body, StandardCharsets.UTF_8);
-            DatacenterJobs task;
+            task = DatacenterJobs.fromJson(json);
+        } catch (MalformedMessageException e) {
+            LOG.warning(() -> "Virtual factory of " + datacenterId + ": message " + properties.getMessageId()
+                    + " breaks the contract and is dead-lettered: " + e.getMessage());
+            settle(ch, envelope, Settlement.REJECT);
+            return;
+        }
+        if (!datacenterId.equals(task.datacenterId())) {
+            LOG.warning(() -> "Virtual factory of " + datacenterId + ": task " + task.taskId() + " is for datacenter "
+                    + task.datacenterId() + "; dead-lettered");
+            settle(ch, envelope, Settlement.REJECT);
+            return;
+        }
+        Lane lane = lanes.get(Math.floorMod(task.virtualMachine().uuid().hashCode(), lanes.size()));
+        lane.executor().execute(() -> run(lane, ch, envelope, task));
+    }
+
+    private void run(Lane lane, Channel ch, Envelope envelope, DatacenterJobs task) {
+        if (!ch.isOpen() || stopping) {
+            return; // the broker delivers it again (to the new channel)
+        }
+        LOG.info(() -> "Task " + task.taskId() + " (" + task.taskType() + ", " + task.jobs().size() + " jobs, VM "
+                + task.virtualMachine().uuid() + " on " + task.target().ip() + ")"
+                + (envelope.isRedeliver() ? " redelivered" : ""));
+        ConfirmedPublisher publisher = lane.publisher();
+        try {
+            boolean ok = runner.run(task, n -> publisher.send(Queues.VIRTUALFACTORY_EXCHANGE,
+                    Queues.VIRTUALFACTORY_NOTIFICATIONS, n.messageId(), n.toJson()));
             try {
-                task = DatacenterJobs.fromJson(json);
-            } catch (MalformedMessageException e) {
-                LOG.warning(() -> "Virtual factory of " + datacenterId + ": message " + properties.getMessageId()
-                        + " breaks the contract and is dead-lettered: " + e.getMessage());
-                ch.basicReject(envelope.getDeliveryTag(), false);
-                return;
+                publisher.awaitConfirms();
+            } catch (IllegalStateException e) {
+                throw new JobRunner.NotificationFailed(e);
             }
-            if (!datacenterId.equals(task.datacenterId())) {
-                LOG.warning(() -> "Virtual factory of " + datacenterId + ": task " + task.taskId() + " is for datacenter "
-                        + task.datacenterId() + "; dead-lettered");
-                ch.basicReject(envelope.getDeliveryTag(), false);
-                return;
-            }
-            LOG.info(() -> "Task " + task.taskId() + " (" + task.taskType() + ", " + task.jobs().size() + " jobs, VM "
-                    + task.virtualMachine().uuid() + " on " + task.target().ip() + ")"
-                    + (envelope.isRedeliver() ? " redelivered" : ""));
+            LOG.info(() -> "Task " + task.taskId() + (ok ? " done" : " failed and rolled back"));
+            settle(ch, envelope, Settlement.ACK);
+        } catch (RuntimeException e) {
+            // a notification not published (or a bug): back to the queue, run again idempotently;
+            // after the delivery limit the broker dead-letters it
+            LOG.log(Level.WARNING, "Task " + task.taskId() + ": " + e.getMessage() + "; left in the queue to run again",
+                    e instanceof JobRunner.NotificationFailed ? e.getCause() : e);
+            pause(RETRY_INITIAL_MS);
+            settle(ch, envelope, Settlement.REQUEUE);
+        }
+    }
+
+    private enum Settlement {
+        ACK, REQUEUE, REJECT
+    }
+
+    /** Lanes settle their deliveries on the consumer's channel: one at a time. A closed channel needs nothing. */
+    private void settle(Channel ch, Envelope envelope, Settlement settlement) {
+        long tag = envelope.getDeliveryTag();
+        synchronized (ch) {
             try {
-                boolean ok = runner.run(task, n -> publisher.notification(n.messageId(), n.toJson()));
-                LOG.info(() -> "Task " + task.taskId() + (ok ? " done" : " failed and rolled back"));
-                ch.basicAck(envelope.getDeliveryTag(), false);
-            } catch (RuntimeException e) {
-                // a notification not published (or a bug): back to the queue, run again idempotently;
-                // after the delivery limit the broker dead-letters it
-                LOG.log(Level.WARNING, "Task " + task.taskId() + ": " + e.getMessage()
-                        + "; left in the queue to run again", e instanceof JobRunner.NotificationFailed ? e.getCause() : e);
-                pause(RETRY_INITIAL_MS);
-                ch.basicNack(envelope.getDeliveryTag(), false, true);
+                switch (settlement) {
+                    case ACK -> ch.basicAck(tag, false);
+                    case REQUEUE -> ch.basicNack(tag, false, true);
+                    case REJECT -> ch.basicReject(tag, false);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.info(() -> "Virtual factory of " + datacenterId + ": " + settlement + " of delivery " + tag
+                        + " not sent (" + e + "); the broker delivers it again");
             }
-        } finally {
-            inHand.unlock();
         }
     }
 
@@ -177,7 +225,7 @@ public final class VirtualFactory {
         }
     }
 
-    /** Cancels the consumer, lets the task in hand finish (up to 30 s), closes the connection. */
+    /** Cancels the consumer, lets the tasks in hand finish (up to 30 s), closes the connections. */
     public void stop() {
         stopping = true;
         synchronized (sleeper) {
@@ -192,14 +240,17 @@ public final class VirtualFactory {
         } catch (IOException | RuntimeException ignored) {
             // closing anyway
         }
-        boolean idle = false;
+        lanes.forEach(l -> l.executor().shutdown()); // tasks not started yet return at once (stopping)
         try {
-            idle = inHand.tryLock(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            for (Lane l : lanes) {
+                if (!l.executor().awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    LOG.warning(() -> "Virtual factory of " + datacenterId + ": a task still runs after 30 s; closing");
+                    break;
+                }
+            }
             closeQuietly();
+            lanes.forEach(l -> l.publisher().close());
             CountDownLatch latch = closed;
             if (latch != null) {
                 latch.countDown();
@@ -210,10 +261,6 @@ public final class VirtualFactory {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            if (idle) {
-                inHand.unlock();
-            }
         }
         LOG.info(() -> "Virtual factory of datacenter " + datacenterId + " stopped");
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +15,7 @@ import com.abiquo.messaging.model.HypervisorConnection;
 import com.abiquo.messaging.model.VirtualMachineDefinition;
 import com.abiquo.messaging.model.VmState;
 import com.abiquo.messaging.model.VmStateEvent;
+import com.abiquo.rs.hypervisor.VmInfo;
 import com.abiquo.rs.hypervisor.simulated.SimulatedHypervisor;
 
 class MonitorTest {
@@ -22,8 +26,8 @@ class MonitorTest {
         SimulatedHypervisor sim = new SimulatedHypervisor(new SimulatedHypervisor.Settings(0, null, null, null, null));
         List<VmStateEvent> published = new ArrayList<>();
         Monitor monitor = new Monitor("dc-1", sim, published::add, Clock.systemUTC());
-        monitor.apply(host.ip(), () -> sim.configure(host, new VirtualMachineDefinition("u1", "vm", 1, 1, 0, null, List.of())));
-        monitor.apply(host.ip(), () -> sim.powerOn(host, "u1"));
+        monitor.apply(host.ip(), "u1", () -> sim.configure(host, new VirtualMachineDefinition("u1", "vm", 1, 1, 0, null, List.of())));
+        monitor.apply(host.ip(), "u1", () -> sim.powerOn(host, "u1"));
         assertThat(monitor.poll()).isEmpty();
         sim.setState(host.ip(), "u1", VmState.OFF);
         List<VmStateEvent> events = monitor.poll();
@@ -39,7 +43,7 @@ class MonitorTest {
         assertThat(gone.get(0).sequence()).isGreaterThan(events.get(0).sequence());
         assertThat(published).hasSize(2);
 
-        monitor.apply(host.ip(), () -> sim.configure(host, new VirtualMachineDefinition("u2", "vm", 1, 1, 0, null, List.of())));
+        monitor.apply(host.ip(), "u2", () -> sim.configure(host, new VirtualMachineDefinition("u2", "vm", 1, 1, 0, null, List.of())));
         sim.removeHost(host.ip());
         assertThat(monitor.poll()).singleElement().satisfies(e -> {
             assertThat(e.vmUuid()).isEqualTo("u2");
@@ -60,11 +64,37 @@ class MonitorTest {
             }
             published.add(e);
         }, Clock.systemUTC());
-        monitor.apply(host.ip(), () -> sim.configure(host, new VirtualMachineDefinition("u1", "vm", 1, 1, 0, null, List.of())));
+        monitor.apply(host.ip(), "u1", () -> sim.configure(host, new VirtualMachineDefinition("u1", "vm", 1, 1, 0, null, List.of())));
         sim.setState(host.ip(), "u1", VmState.ON);
         assertThat(monitor.poll()).isEmpty();
         down[0] = false;
         assertThat(monitor.poll()).hasSize(1);
         assertThat(published).extracting(VmStateEvent::state).containsExactly(VmState.ON);
+    }
+
+    @Test
+    void aPollDuringThePlatformsOwnChangeLeavesThatVmAloneAndDoesNotWaitForIt() throws Exception {
+        HypervisorConnection host = new HypervisorConnection("10.0.0.9", 8889, "KVM", null, null);
+        SimulatedHypervisor sim = new SimulatedHypervisor(new SimulatedHypervisor.Settings(0, null, null, null, null));
+        List<VmStateEvent> published = new ArrayList<>();
+        Monitor monitor = new Monitor("dc-1", sim, published::add, Clock.systemUTC());
+        monitor.apply(host.ip(), "u1", () -> sim.configure(host, new VirtualMachineDefinition("u1", "vm", 1, 1, 0, null, List.of())));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            monitor.apply(host.ip(), "u1", () -> {
+                VmInfo on = sim.powerOn(host, "u1");
+                // the host shows the VM ON, the monitor has not recorded it yet: a poll now must not report it
+                try {
+                    assertThat(other.submit(monitor::poll).get(5, TimeUnit.SECONDS)).isEmpty();
+                } catch (Exception e) {
+                    throw new AssertionError("a poll waited for the platform's operation", e);
+                }
+                return on;
+            });
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(monitor.poll()).isEmpty();
+        assertThat(published).isEmpty();
     }
 }

@@ -1,10 +1,12 @@
 package com.abiquo.rs.hypervisor.simulated;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -27,8 +29,8 @@ import com.abiquo.rs.hypervisor.HypervisorPlugin;
 import com.abiquo.rs.hypervisor.VmInfo;
 
 /**
- * A hypervisor that exists only in memory (and in a small JSON file, so that it survives a restart
- * of the remote services): any address is a host, whose facts (cores, RAM, datastores, NICs) are
+ * A hypervisor that exists only in memory (and in a JSON file with a journal of changes beside it,
+ * so that it survives a restart of the remote services, a kill -9 included): any address is a host, whose facts (cores, RAM, datastores, NICs) are
  * derived from a hash of the address, so they are the same on every call and every restart. It
  * never opens a connection to the address. Serves every hypervisor type.
  *
@@ -53,9 +55,29 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
         SimVm with(VmState s) {
             return new SimVm(uuid, name, s, cpu, ramInMb);
         }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("uuid", uuid);
+            m.put("name", name);
+            m.put("state", state.name());
+            m.put("cpu", (long) cpu);
+            m.put("ramInMb", (long) ramInMb);
+            return m;
+        }
+
+        static SimVm fromJson(Map<?, ?> v) {
+            return new SimVm((String) v.get("uuid"), (String) v.get("name"), VmState.valueOf((String) v.get("state")),
+                    ((Long) v.get("cpu")).intValue(), ((Long) v.get("ramInMb")).intValue());
+        }
     }
 
+    /** Journal lines written before a new snapshot, besides one per VM. */
+    static final int COMPACT_AFTER = 10_000;
+
     private final Settings settings;
+    private Writer journalWriter;
+    private int journalLines;
     /** host ip -> (vm uuid -> vm); sorted so that the file and listings are stable. */
     private final Map<String, Map<String, SimVm>> hosts = new TreeMap<>();
 
@@ -76,7 +98,7 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
         latency();
         synchronized (this) {
             if (hosts.putIfAbsent(host.ip(), new TreeMap<>()) == null) {
-                save();
+                record(Map.of("host", host.ip()));
             }
         }
         return facts(host);
@@ -128,10 +150,7 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
             if (existing != null) {
                 return existing.info(); // the same task again: already done
             }
-            SimVm created = new SimVm(vm.uuid(), shown, VmState.CONFIGURED, vm.cpu(), vm.ramInMb());
-            vms.put(vm.uuid(), created);
-            save();
-            return created.info();
+            return put(host, new SimVm(vm.uuid(), shown, VmState.CONFIGURED, vm.cpu(), vm.ramInMb()));
         }
     }
 
@@ -146,7 +165,7 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
                         + " (abiquo.rs.simulator.failDeconfigurePattern)");
             }
             if (vms != null && vms.remove(vmUuid) != null) {
-                save();
+                recordRemoval(host.ip(), vmUuid);
             }
             return VmInfo.notFound(vmUuid);
         }
@@ -253,10 +272,7 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
         if (vm == null) {
             return Optional.empty();
         }
-        SimVm changed = vm.with(state);
-        hosts.get(hostIp).put(vmUuid, changed);
-        save();
-        return Optional.of(changed.info());
+        return Optional.of(put(hostIp, vm.with(state)));
     }
 
     /** Removes a VM as someone on the host would; false when there was none. */
@@ -264,7 +280,7 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
         Map<String, SimVm> vms = hosts.get(hostIp);
         boolean removed = vms != null && vms.remove(vmUuid) != null;
         if (removed) {
-            save();
+            recordRemoval(hostIp, vmUuid);
         }
         return removed;
     }
@@ -273,7 +289,7 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
     public synchronized boolean removeHost(String hostIp) {
         boolean removed = hosts.remove(hostIp) != null;
         if (removed) {
-            save();
+            record(Map.of("removedHost", hostIp));
         }
         return removed;
     }
@@ -289,8 +305,12 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
     }
 
     private VmInfo put(HypervisorConnection host, SimVm vm) {
-        hosts.computeIfAbsent(host.ip(), k -> new TreeMap<>()).put(vm.uuid(), vm);
-        save();
+        return put(host.ip(), vm);
+    }
+
+    private VmInfo put(String hostIp, SimVm vm) {
+        hosts.computeIfAbsent(hostIp, k -> new TreeMap<>()).put(vm.uuid(), vm);
+        record(Map.of("host", hostIp, "vm", vm.toJson()));
         return vm.info();
     }
 
@@ -309,56 +329,110 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
         }
     }
 
+    /** The snapshot, then every change of the journal written after it (a torn last line is skipped). */
     private void load() {
         Path file = settings.stateFile();
-        if (file == null || !Files.exists(file)) {
+        if (file == null) {
             return;
         }
         try {
-            Map<String, Object> doc = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> saved = (Map<String, Object>) doc.getOrDefault("hosts", Map.of());
-            for (Map.Entry<String, Object> host : saved.entrySet()) {
-                Map<String, SimVm> vms = new TreeMap<>();
-                for (Object o : (List<?>) host.getValue()) {
-                    Map<?, ?> v = (Map<?, ?>) o;
-                    SimVm vm = new SimVm((String) v.get("uuid"), (String) v.get("name"),
-                            VmState.valueOf((String) v.get("state")), ((Long) v.get("cpu")).intValue(),
-                            ((Long) v.get("ramInMb")).intValue());
-                    vms.put(vm.uuid(), vm);
+            if (Files.exists(file)) {
+                Map<String, Object> doc = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> saved = (Map<String, Object>) doc.getOrDefault("hosts", Map.of());
+                for (Map.Entry<String, Object> host : saved.entrySet()) {
+                    Map<String, SimVm> vms = new TreeMap<>();
+                    for (Object o : (List<?>) host.getValue()) {
+                        SimVm vm = SimVm.fromJson((Map<?, ?>) o);
+                        vms.put(vm.uuid(), vm);
+                    }
+                    hosts.put(host.getKey(), vms);
                 }
-                hosts.put(host.getKey(), vms);
             }
-            LOG.info(() -> "Simulated hypervisor: " + hosts.size() + " hosts read from " + file);
+            Path journal = journal();
+            List<String> lines = Files.exists(journal) ? Files.readAllLines(journal, StandardCharsets.UTF_8) : List.of();
+            for (int i = 0; i < lines.size(); i++) {
+                try {
+                    replay(Json.parseObject(lines.get(i)));
+                } catch (MalformedMessageException e) {
+                    if (i < lines.size() - 1) {
+                        throw e;
+                    }
+                    LOG.warning(() -> "Simulated hypervisor: the last change in " + journal + " was cut short; skipped");
+                }
+            }
+            journalLines = lines.size();
+            LOG.info(() -> "Simulated hypervisor: " + hosts.size() + " hosts read from " + file + " and "
+                    + journalLines + " changes after it");
         } catch (IOException | MalformedMessageException | ClassCastException | IllegalArgumentException
                 | NullPointerException e) {
             throw new IllegalStateException("Cannot read the simulator's state " + file + ": " + e, e);
         }
     }
 
-    /** Writes the whole state to a temporary file and moves it over the old one (atomic). */
-    private void save() {
+    private void replay(Map<String, Object> change) {
+        if (change.get("removedHost") instanceof String ip) {
+            hosts.remove(ip);
+            return;
+        }
+        String ip = (String) change.get("host");
+        Map<String, SimVm> vms = hosts.computeIfAbsent(ip, k -> new TreeMap<>());
+        if (change.get("vm") instanceof Map<?, ?> v) {
+            SimVm vm = SimVm.fromJson(v);
+            vms.put(vm.uuid(), vm);
+        } else if (change.get("removed") instanceof String uuid) {
+            vms.remove(uuid);
+        }
+    }
+
+    private Path journal() {
+        Path file = settings.stateFile();
+        return file.resolveSibling(file.getFileName() + ".journal");
+    }
+
+    private void recordRemoval(String hostIp, String vmUuid) {
+        record(Map.of("host", hostIp, "removed", vmUuid));
+    }
+
+    /**
+     * Appends one change to the journal (a line, handed to the operating system before the
+     * operation returns, so a kill -9 loses nothing); when the journal has grown past the state's
+     * own size, writes a new snapshot and starts the journal again. Cost per operation: one line,
+     * not the whole state.
+     */
+    private void record(Map<String, Object> change) {
         Path file = settings.stateFile();
         if (file == null) {
             return;
         }
-        Map<String, Object> saved = new LinkedHashMap<>();
-        hosts.forEach((ip, vms) -> saved.put(ip, vms.values().stream().map(vm -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("uuid", vm.uuid());
-            m.put("name", vm.name());
-            m.put("state", vm.state().name());
-            m.put("cpu", (long) vm.cpu());
-            m.put("ramInMb", (long) vm.ramInMb());
-            return (Object) m;
-        }).toList()));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, Json.write(Map.of("hosts", saved)), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (journalWriter == null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                journalWriter = Files.newBufferedWriter(journal(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            }
+            journalWriter.write(Json.write(change));
+            journalWriter.write('\n');
+            journalWriter.flush();
+            if (++journalLines > COMPACT_AFTER + hosts.values().stream().mapToInt(Map::size).sum()) {
+                compact(file);
+            }
         } catch (IOException e) {
             throw new HypervisorException("SIM-STATE-FILE", "Cannot save the simulator's state: " + e.getMessage());
         }
+    }
+
+    /** The whole state to a temporary file moved over the old one (atomic), then an empty journal. */
+    private void compact(Path file) throws IOException {
+        Map<String, Object> saved = new LinkedHashMap<>();
+        hosts.forEach((ip, vms) -> saved.put(ip, vms.values().stream().map(SimVm::toJson).toList()));
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, Json.write(Map.of("hosts", saved)), StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // a crash here replays the old journal over the new snapshot: the same end state
+        journalWriter.close();
+        journalWriter = Files.newBufferedWriter(journal(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        journalLines = 0;
     }
 }

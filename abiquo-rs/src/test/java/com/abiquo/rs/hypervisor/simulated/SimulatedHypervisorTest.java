@@ -90,8 +90,7 @@ class SimulatedHypervisorTest {
         before.powerOn(HOST, "u1");
         before.configure(HOST, vm("u2", "two"));
         before.discover(new HypervisorConnection("10.9.9.9", 8889, "KVM", null, null));
-        assertThat(Files.exists(file)).isTrue();
-        assertThat(Files.exists(file.resolveSibling("simulator.json.tmp"))).isFalse();
+        assertThat(Files.exists(file.resolveSibling("simulator.json.journal"))).isTrue();
 
         SimulatedHypervisor after = simulator(file);
         assertThat(after.hosts()).containsExactly("10.1.2.3", "10.9.9.9");
@@ -99,6 +98,26 @@ class SimulatedHypervisorTest {
                 .containsExactly("u1=ON", "u2=CONFIGURED");
         after.remove("10.1.2.3", "u2");
         assertThat(simulator(file).vms("10.1.2.3")).hasSize(1);
+    }
+
+    @Test
+    void aLongJournalBecomesASnapshotAndACutShortLastChangeIsSkipped(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("simulator.json");
+        Path journal = dir.resolve("simulator.json.journal");
+        SimulatedHypervisor sim = simulator(file);
+        sim.configure(HOST, vm("u1", "one"));
+        for (int i = 0; i < SimulatedHypervisor.COMPACT_AFTER / 2 + 10; i++) {
+            sim.powerOn(HOST, "u1");
+            sim.powerOff(HOST, "u1");
+        }
+        sim.powerOn(HOST, "u1");
+        assertThat(Files.exists(file)).isTrue();
+        assertThat(Files.exists(file.resolveSibling("simulator.json.tmp"))).isFalse();
+        assertThat(Files.readAllLines(journal)).hasSizeLessThan(100);
+        Files.writeString(journal, "{\"host\":\"10.1.2.3\",\"vm\":{\"uu", java.nio.file.StandardOpenOption.APPEND);
+
+        SimulatedHypervisor after = simulator(file);
+        assertThat(after.vms("10.1.2.3")).extracting(v -> v.uuid() + "=" + v.state()).containsExactly("u1=ON");
     }
 
     @Test
