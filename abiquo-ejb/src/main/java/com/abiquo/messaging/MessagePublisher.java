@@ -3,9 +3,12 @@ package com.abiquo.messaging;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Date;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,8 +21,10 @@ import jakarta.json.bind.JsonbBuilder;
 
 /**
  * Publishes JSON messages, persistent and confirmed by the broker (publisher confirms, mandatory:
- * a message no queue takes is an error, not a silent drop). Thread-safe (one channel, serialised);
- * reconnects on the next publish after a failure. Usable on any node.
+ * a message no queue takes is an error, not a silent drop). Thread-safe: one connection and a pool
+ * of up to {@value #CHANNELS} confirm channels, so that concurrent requests (and the leader's
+ * dispatches) wait for their own confirms side by side instead of one after another; reconnects on
+ * the next publish after a failure. Usable on any node.
  */
 public class MessagePublisher implements AutoCloseable {
 
@@ -29,11 +34,19 @@ public class MessagePublisher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MessagePublisher.class.getName());
     private static final long CONFIRM_TIMEOUT_MS = 10_000;
 
+    /** Channels publishing at once at most; a publish waits for its confirm (a few ms: the queue's disk write). */
+    static final int CHANNELS = 8;
+
+    /** A confirm channel and what the broker returned on it as unroutable since its last publish. */
+    private record Pooled(Channel channel, AtomicReference<String> returned) {
+    }
+
     private final Broker broker;
     private final String connectionName;
-    private Connection connection;
-    private Channel channel;
-    private volatile String returned;
+    private final Object pool = new Object();
+    private Connection connection; // guarded by pool
+    private final Deque<Pooled> idle = new ArrayDeque<>(); // guarded by pool
+    private int open; // channels open, idle or in use; guarded by pool
     private Jsonb jsonb;
 
     public MessagePublisher(Broker broker, String connectionName) {
@@ -58,7 +71,7 @@ public class MessagePublisher implements AutoCloseable {
     }
 
     /** The same with headers of the caller's besides the message id (e.g. why a message was dead-lettered). */
-    public synchronized void publish(String exchange, String routingKey, String messageId, String json,
+    public void publish(String exchange, String routingKey, String messageId, String json,
             Map<String, Object> extraHeaders) {
         if (messageId == null || messageId.isBlank()) {
             throw new IllegalArgumentException("a message needs an id");
@@ -76,11 +89,15 @@ public class MessagePublisher implements AutoCloseable {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         Exception last = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
+            Pooled pooled = null;
+            boolean healthy = false;
             try {
-                Channel ch = channel();
-                returned = null;
-                ch.basicPublish(exchange, routingKey, true, props, body);
-                ch.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+                pooled = borrow();
+                pooled.returned().set(null);
+                pooled.channel().basicPublish(exchange, routingKey, true, props, body);
+                pooled.channel().waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+                healthy = true;
+                String returned = pooled.returned().get();
                 if (returned != null) {
                     throw new MessagingException("Message " + messageId + " to exchange '" + exchange
                             + "' with routing key '" + routingKey + "' reached no queue: " + returned, null);
@@ -95,9 +112,12 @@ public class MessagePublisher implements AutoCloseable {
                 }
                 last = e;
                 LOG.log(Level.FINE, "Publishing " + messageId + " failed (attempt " + attempt + ")", e);
-                closeQuietly();
                 if (e instanceof InterruptedException) {
                     break;
+                }
+            } finally {
+                if (pooled != null) {
+                    giveBack(pooled, healthy);
                 }
             }
         }
@@ -105,17 +125,58 @@ public class MessagePublisher implements AutoCloseable {
                 + last, last);
     }
 
-    private Channel channel() throws IOException {
-        if (channel != null && channel.isOpen()) {
-            return channel;
+    /** Channels open now, idle or in use. */
+    int openChannels() {
+        synchronized (pool) {
+            return open;
         }
-        closeQuietly();
-        connection = broker.connect(connectionName);
-        Channel ch = connection.createChannel();
-        ch.confirmSelect();
-        ch.addReturnListener(r -> returned = r.getReplyCode() + " " + r.getReplyText());
-        channel = ch;
-        return ch;
+    }
+
+    /** An idle channel, a new one while fewer than {@link #CHANNELS} are open, or the next one given back. */
+    private Pooled borrow() throws IOException, InterruptedException {
+        synchronized (pool) {
+            while (true) {
+                if (connection == null || !connection.isOpen()) {
+                    closeQuietly();
+                    connection = broker.connect(connectionName);
+                }
+                Pooled p = idle.pollFirst();
+                if (p != null && p.channel().isOpen()) {
+                    return p;
+                } else if (p != null) {
+                    open--;
+                } else if (open < CHANNELS) {
+                    Channel ch = connection.createChannel();
+                    ch.confirmSelect();
+                    AtomicReference<String> returned = new AtomicReference<>();
+                    ch.addReturnListener(r -> returned.set(r.getReplyCode() + " " + r.getReplyText()));
+                    open++;
+                    return new Pooled(ch, returned);
+                } else {
+                    pool.wait();
+                }
+            }
+        }
+    }
+
+    /** A channel that failed is closed (with the connection, when that is what failed). */
+    private void giveBack(Pooled p, boolean healthy) {
+        synchronized (pool) {
+            if (healthy && p.channel().isOpen()) {
+                idle.addFirst(p);
+            } else {
+                open--;
+                try {
+                    p.channel().abort();
+                } catch (IOException | RuntimeException ignored) {
+                    // already closed
+                }
+                if (connection != null && !connection.isOpen()) {
+                    closeQuietly();
+                }
+            }
+            pool.notifyAll();
+        }
     }
 
     private synchronized Jsonb json() {
@@ -125,6 +186,7 @@ public class MessagePublisher implements AutoCloseable {
         return jsonb;
     }
 
+    /** Closes the connection and forgets its channels (those in use fail and are given back closed). Holds pool. */
     private void closeQuietly() {
         try {
             if (connection != null && connection.isOpen()) {
@@ -134,11 +196,14 @@ public class MessagePublisher implements AutoCloseable {
             // a dead connection: nothing to close
         }
         connection = null;
-        channel = null;
+        open -= idle.size();
+        idle.clear();
     }
 
     @Override
-    public synchronized void close() {
-        closeQuietly();
+    public void close() {
+        synchronized (pool) {
+            closeQuietly();
+        }
     }
 }
