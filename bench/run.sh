@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark, one after another, and one results table: the scheduler's placements (JMH,
-# bench/placement.sh), deploys end to end on 1 and 2 API nodes with the instant simulator
-# (bench/deploy.sh), leader failover and graceful handover (bench/failover.sh). Each prints its own
+# bench/placement.sh), deploys end to end on 1 and 2 API nodes with the instant simulator and with
+# one taking 100 ms per operation (bench/deploy.sh), leader failover and graceful handover (bench/failover.sh). Each prints its own
 # progress; the tables they end with are collected, with a description of the machine, into
 # bench/results/latest.md and bench/results/latest.json (and a dated copy of each).
 #   bench/run.sh                       # everything (about 15-20 min on a 2-core machine)
@@ -9,7 +9,7 @@
 # Figures that depend on the machine are only comparable within one run (see README, Benchmarks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ONLY="${ONLY:-placement,deploy,failover}"
+ONLY="${ONLY:-placement,deploy,deploy-latency,failover}"
 OUT=bench/results
 mkdir -p "$OUT"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -36,6 +36,8 @@ run() { # name, command...
 echo "==> machine: $(machine)"
 [[ ",$ONLY," == *",placement,"* ]] && run placement bench/placement.sh
 [[ ",$ONLY," == *",deploy,"* ]] && run deploy bench/deploy.sh
+# a hypervisor that takes its time: the virtual factory's concurrency (8 tasks at once) sets the pace
+[[ ",$ONLY," == *",deploy-latency,"* ]] && run deploy-latency env LATENCY_MS="${LATENCY_MS:-100}" DEPLOYS=300 WARMUP=40 bench/deploy.sh
 [[ ",$ONLY," == *",failover,"* ]] && run failover env RUNS="${RUNS:-5}" bench/failover.sh
 
 # the tables: JMH's result lines and the Markdown tables (| ... |) each benchmark ends with

@@ -122,6 +122,8 @@ final class ClusterDeploys {
             vdcBody.put("name", unique("vdc"));
             vdcBody.put("hypervisorType", "KVM");
             vdcBody.put("links", List.of(link("location", api.url("cloud/locations/" + id()))));
+            // room for ~1000 VMs (benchmarks deploy hundreds per tenant)
+            vdcBody.put("network", Map.of("name", "default", "address", "10.64.0.0", "mask", 22, "gateway", "10.64.0.1"));
             Resp vdc = tenant.post("cloud/virtualdatacenters", type("virtualdatacenter"), type("virtualdatacenter"), vdcBody)
                     .expect(201);
             tenant.put(edit(e) + "/datacenterrepositories/" + id() + "/actions/refresh", null,

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Benchmark, not a test (run by bench/deploy.sh, never by the test command): deploys end to end on
- * real servers with the instant simulated hypervisor (latency 0) of one remote services server,
+ * real servers with the simulated hypervisor of one remote services server (instant, or
+ * {@code bench.latencyMs} per operation),
  * first through one API node, then through two (the second started for it). Each round: a warm-up,
  * then {@code bench.deploys} deploys posted by {@code bench.clients} client threads as fast as the
  * API accepts them (the VMs were created before). Measured from kinton: VMs deployed per second
@@ -41,17 +42,19 @@ class DeployBench {
         int clients = Integer.getInteger("bench.clients", 8);
         int warmup = Integer.getInteger("bench.warmup", 40);
         int tenants = Integer.getInteger("bench.tenants", 1);
+        int latencyMs = Integer.getInteger("bench.latencyMs", 0);
         List<String> table = new ArrayList<>();
         try (LocalCluster cluster = new LocalCluster("deploybench")) {
-            Node rs = cluster.startRemoteServices(DATACENTER, Map.of("abiquo.rs.simulator.latencyMs", "0"));
+            Node rs = cluster.startRemoteServices(DATACENTER,
+                    Map.of("abiquo.rs.simulator.latencyMs", Integer.toString(latencyMs)));
             cluster.start(1);
-            table.add(round(cluster, rs, 1, deploys, clients, warmup, tenants));
+            table.add(round(cluster, rs, 1, deploys, clients, warmup, tenants, latencyMs));
             cluster.start(1);
-            table.add(round(cluster, rs, 2, deploys, clients, warmup, tenants));
+            table.add(round(cluster, rs, 2, deploys, clients, warmup, tenants, latencyMs));
         }
         System.out.println();
-        System.out.println("| API nodes | deploys | clients | tenants | succeeded | VMs deployed/s | p50 ms | p99 ms | max ms |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| API nodes | hypervisor ms/op | deploys | clients | tenants | succeeded | VMs deployed/s | p50 ms | p99 ms | max ms |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         table.forEach(System.out::println);
     }
 
@@ -60,7 +63,7 @@ class DeployBench {
     }
 
     private static String round(LocalCluster cluster, Node rs, int nodes, int deploys, int clients, int warmup,
-            int tenantCount) throws Exception {
+            int tenantCount, int latencyMs) throws Exception {
         List<Node> api = cluster.nodes().subList(0, nodes);
         Datacenter dc = ClusterDeploys.datacenter(api.get(0), rs, DATACENTER);
         int cpusNeeded = deploys + warmup;
@@ -95,8 +98,8 @@ class DeployBench {
         }
         Collections.sort(latencies);
         double seconds = (last - first) / 1000.0;
-        String line = String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %.1f | %d | %d | %d |", nodes, deploys,
-                clients, tenantCount, ok,
+        String line = String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %.1f | %d | %d | %d |", nodes,
+                latencyMs, deploys, clients, tenantCount, ok,
                 ok / seconds, percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1));
         System.out.println("[bench] " + line);
         return line;
