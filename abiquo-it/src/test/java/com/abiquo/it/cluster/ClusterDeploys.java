@@ -71,7 +71,7 @@ final class ClusterDeploys {
             return dc.path("id").asInt();
         }
 
-        /** A KVM machine of {@code cpus} cores and {@code ramMb}, with a 100 GiB datastore. */
+        /** A KVM machine of {@code cpus} cores and {@code ramMb}, with a 10 TiB datastore (room is counted in CPUs and RAM). */
         JsonNode machine(int cpus, int ramMb) {
             Map<String, Object> datastore = new LinkedHashMap<>();
             datastore.put("name", "datastore1");
@@ -79,7 +79,7 @@ final class ClusterDeploys {
             datastore.put("directory", "abiquo");
             datastore.put("datastoreUUID", unique("ds"));
             datastore.put("enabled", true);
-            datastore.put("size", 100L << 30);
+            datastore.put("size", 10L << 40);
             datastore.put("usedSize", 0L);
             String ip = ip();
             Map<String, Object> body = new LinkedHashMap<>();
