@@ -32,7 +32,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * epoch this node leads with must still be current (else the transaction rolls back and the
  * message returns to the queue for the real leader); (2) idempotency, the message id is recorded
  * in {@code processed_message} in the same transaction, so a redelivery after a crash between
- * commit and acknowledgement changes nothing; (3) the handler of its type. A message that cannot
+ * commit and acknowledgement changes nothing (unless its handler recognises repeats by itself, as
+ * the job notifications' sequence numbers do); (3) the handler of its type. A message that cannot
  * be read goes to the dead-letter queue with the reason, never silently dropped.
  */
 @Stateless
@@ -129,8 +130,9 @@ public class LeaderMessages {
 
     private void handleOnce(String queue, String id, String raw, String type, LeaderMessageHandler handler,
             JsonObject body, long epoch) {
-        int fresh = em.createNativeQuery("INSERT IGNORE INTO processed_message (consumer, message_id, epoch) VALUES (?,?,?)")
-                .setParameter(1, queue).setParameter(2, id).setParameter(3, epoch).executeUpdate();
+        int fresh = handler.recognisesRepeats() ? 1
+                : em.createNativeQuery("INSERT IGNORE INTO processed_message (consumer, message_id, epoch) VALUES (?,?,?)")
+                        .setParameter(1, queue).setParameter(2, id).setParameter(3, epoch).executeUpdate();
         if (fresh == 0) {
             String duplicate = id;
             LOG.info(() -> "Message " + duplicate + " of " + queue + " was already handled: acknowledged, nothing done");

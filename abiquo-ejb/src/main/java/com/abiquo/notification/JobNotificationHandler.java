@@ -1,6 +1,7 @@
 package com.abiquo.notification;
 
 import java.io.StringReader;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import com.abiquo.cloud.VirtualMachine;
@@ -55,6 +56,12 @@ public class JobNotificationHandler implements LeaderMessageHandler {
         return JobNotification.TYPE;
     }
 
+    /** A repeated notification has a sequence not above the task's last applied one. */
+    @Override
+    public boolean recognisesRepeats() {
+        return true;
+    }
+
     @Override
     public void handle(LeaderMessage message) {
         JobNotification n = JobNotification.fromJson(message.body().toString());
@@ -66,19 +73,16 @@ public class JobNotificationHandler implements LeaderMessageHandler {
                     : "stale (sequence " + n.sequence() + ", applied " + task.getLastSequence() + ")"));
             return;
         }
-        VirtualMachine vm = em.find(VirtualMachine.class, task.getVmId(), LockModeType.PESSIMISTIC_WRITE);
-        if (vm == null || !vm.isLockedBy(task.getTaskId())) {
-            outcome.aborted(task, "the virtual machine " + task.getVmId() + " is no longer locked by this task");
-            return;
-        }
         warnIfSkipped(task, n);
         task.applied(n.sequence());
+        // the task's row lock is enough for a job's progress; its VM is locked only when the task ends
         switch (n.state()) {
             case STARTED -> TaskOutcome.job(task, n.jobId(), JobState.STARTED);
             case DONE -> {
                 TaskOutcome.job(task, n.jobId(), JobState.DONE);
                 if (task.getJobs().stream().allMatch(j -> j.state() == JobState.DONE)) {
-                    outcome.succeeded(task, vm, vmState(n.vmState(), VirtualMachineState.UNKNOWN));
+                    lockedVm(task).ifPresent(vm -> outcome.succeeded(task, vm,
+                            vmState(n.vmState(), VirtualMachineState.UNKNOWN)));
                     return;
                 }
             }
@@ -87,7 +91,7 @@ public class JobNotificationHandler implements LeaderMessageHandler {
                 task.recordError(n.jobType() + " failed: " + n.errorCode()
                         + (n.errorMessage() == null ? "" : " " + n.errorMessage()));
                 if (rollbacksPending(task) == 0) {
-                    fail(task, vm, n);
+                    lockedVm(task).ifPresent(vm -> fail(task, vm, n));
                     return;
                 }
             }
@@ -100,12 +104,22 @@ public class JobNotificationHandler implements LeaderMessageHandler {
                             + (n.errorMessage() == null ? "" : " " + n.errorMessage()));
                 }
                 if (rollbacksPending(task) == 0) {
-                    fail(task, vm, n);
+                    lockedVm(task).ifPresent(vm -> fail(task, vm, n));
                     return;
                 }
             }
         }
         tasks.project(task);
+    }
+
+    /** The task's VM, row-locked; a VM no longer locked by the task aborts the task (empty). */
+    private Optional<VirtualMachine> lockedVm(TaskRecord task) {
+        VirtualMachine vm = em.find(VirtualMachine.class, task.getVmId(), LockModeType.PESSIMISTIC_WRITE);
+        if (vm == null || !vm.isLockedBy(task.getTaskId())) {
+            outcome.aborted(task, "the virtual machine " + task.getVmId() + " is no longer locked by this task");
+            return Optional.empty();
+        }
+        return Optional.of(vm);
     }
 
     /** The jobs done before the failure that the virtual factory undoes and has not yet reported undone. */
