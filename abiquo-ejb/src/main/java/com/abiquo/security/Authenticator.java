@@ -25,7 +25,8 @@ import jakarta.persistence.PersistenceContext;
 /**
  * Verifies Basic credentials and signed tokens. The slow password hash is paid once per
  * credential cache TTL; failures are throttled per nick and per address before any hash is
- * computed; at most one slow hash per core runs at a time, so a flood cannot starve the node.
+ * computed; at most one slow hash per core runs at a time, so a flood cannot starve the node, and
+ * concurrent requests with the same credentials share one.
  */
 @Singleton
 @DependsOn("ApiNode")
@@ -34,6 +35,8 @@ import jakarta.persistence.PersistenceContext;
 public class Authenticator {
 
     private static final Logger LOG = Logger.getLogger(Authenticator.class.getName());
+    /** How long a request waits for a slow hash (its own turn or another's run of the same) before a 503. */
+    private static final long SLOW_HASH_WAIT_SECONDS = 10;
 
     @EJB
     private ApiNode node;
@@ -46,6 +49,7 @@ public class Authenticator {
     private CredentialCache cache;
     private LoginThrottle throttle;
     private Semaphore slowHashes;
+    private final SingleFlight<String, Boolean> verifications = new SingleFlight<>();
     private long tokenValidityMillis;
     private int maxFailuresPerNick;
     private int maxFailuresPerAddress;
@@ -114,9 +118,32 @@ public class Authenticator {
         return hasher.hash(password);
     }
 
+    /**
+     * The slow hash, once for every request that brings the same password for the same stored hash
+     * at the same time (a client's burst on a node whose cache is still empty), at most one per core.
+     */
     private boolean slowVerify(String password, String hash) {
         try {
-            if (!slowHashes.tryAcquire(10, TimeUnit.SECONDS)) {
+            return verifications.run(hash + '\0' + sha256(password), () -> slowVerifyAlone(password, hash),
+                    SLOW_HASH_WAIT_SECONDS * 1000);
+        } catch (SingleFlight.Timeout e) {
+            throw ApiException.of(ApiError.SERVICE_UNAVAILABLE, "Authentication");
+        }
+    }
+
+    /** What the in-flight map is keyed by: never the password itself. */
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean slowVerifyAlone(String password, String hash) {
+        try {
+            if (!slowHashes.tryAcquire(SLOW_HASH_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw ApiException.of(ApiError.SERVICE_UNAVAILABLE, "Authentication");
             }
         } catch (InterruptedException e) {
