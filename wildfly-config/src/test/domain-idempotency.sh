@@ -18,6 +18,11 @@ for f in domain host; do
     exit 1
   fi
 done
+# and it says so (what ./abiquo configure and DomainIT read)
+tail -1 "$BASE.second.log" | grep -qx "configure-domain: no changes" \
+  || { echo "FAIL: the second run does not report 'configure-domain: no changes': $(tail -1 "$BASE.second.log")"; exit 1; }
+tail -1 "$BASE.first.log" | grep -q "^configure-domain: changed .*domain.xml" \
+  || { echo "FAIL: the first run does not report its changes: $(tail -1 "$BASE.first.log")"; exit 1; }
 # and the first run did what it should
 for expected in 'server-group name="api" profile="abiquo-api"' 'server-group name="rs-dc-b" profile="abiquo-rs"' \
     'server-group name="load-balancer" profile="load-balancer"' 'advertise="false" listener="default" proxies="load-balancer-mcmp"'; do

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Configures an abiquo WildFly domain offline (embedded host controller), idempotently:
+# Configures an abiquo WildFly domain idempotently, offline (embedded host controller) or, with
+# ABIQUO_CONTROLLER set, online through the running domain controller:
 #
 #   configure-domain.sh JBOSS_HOME DOMAIN_BASE_DIR
 #
 # DOMAIN_BASE_DIR is the installation's copy of JBOSS_HOME/domain (created from it when missing).
+# The last line of the output says what the run changed: "configure-domain: no changes" when
+# domain.xml and host.xml are byte for byte what they were (the scripts are idempotent: a second
+# run must say so), else "configure-domain: changed <files>" after a diff of each.
 # Settings from the environment:
 #   ABIQUO_PROPERTIES      path of abiquo.properties           (default /opt/abiquo/config/abiquo.properties)
 #   ABIQUO_PORT_OFFSET     port offset of the installation     (default 0: balancer on 8080/8443, MCMP 8090;
@@ -13,7 +17,9 @@
 #                          the properties file, else local-dc-1)
 #   ABIQUO_LB_KEYSTORE     the balancer's PKCS12 keystore (its password: abiquo.lb.keystore.password)
 #   ABIQUO_HTTP            false: the balancer serves HTTPS only (clients send Basic credentials)
-#   MARIADB_JAR            Connector/J jar, installed as module org.mariadb when missing
+#   MARIADB_JAR            Connector/J jar, installed as module org.mariadb when missing (offline only)
+#   ABIQUO_CONTROLLER      host:port of the running domain controller's management interface: apply
+#                          the same scripts online (no restart; every change is persisted at once)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 JBOSS_HOME="$(cd "$1" && pwd)"
@@ -29,22 +35,30 @@ if [ ! -d "$BASE" ]; then
   cp -r "$JBOSS_HOME/domain/configuration" "$BASE/configuration"
 fi
 
+ONLINE="${ABIQUO_CONTROLLER:-}"
+CONF="$BASE/configuration"
 script="$(mktemp)"
-trap 'rm -f "$script"' EXIT
+before="$(mktemp -d)"
+trap 'rm -rf "$script" "$before"' EXIT
+cp "$CONF/domain.xml" "$CONF/host.xml" "$before/"
 {
   echo "set propertiesPath=$PROPS"
   echo "set mcmpPort=$((8090 + OFFSET))"
   echo "set lbOffset=$OFFSET"
   echo "set keystore=${ABIQUO_LB_KEYSTORE:-$BASE/configuration/abiquo-lb.p12}"
-  if [ -n "${MARIADB_JAR:-}" ] && [ ! -d "$JBOSS_HOME/modules/org/mariadb" ]; then
+  echo "set host=primary"
+  if [ -z "$ONLINE" ] && [ -n "${MARIADB_JAR:-}" ] && [ ! -d "$JBOSS_HOME/modules/org/mariadb" ]; then
     echo "module add --name=org.mariadb --resources=$MARIADB_JAR --dependencies=java.sql,java.naming,jakarta.transaction.api"
   fi
-  echo "embed-host-controller --std-out=discard --domain-config=domain.xml --host-config=host.xml"
+  [ -n "$ONLINE" ] || echo "embed-host-controller --std-out=discard --domain-config=domain.xml --host-config=host.xml"
   for profile in abiquo-api abiquo-rs; do
     echo "set profile=$profile"
     cat "$HERE/profile.cli"
   done
   cat "$HERE/domain.cli"
+  mcmp=/socket-binding-group=abiquo-sockets/remote-destination-outbound-socket-binding=load-balancer-mcmp
+  printf 'if (result != %s) of %s:read-attribute(name=port)\n  %s:write-attribute(name=port, value=%s)\nend-if\n' \
+    "$((8090 + OFFSET))" "$mcmp" "$mcmp" "$((8090 + OFFSET))"
   listener=/profile=load-balancer/subsystem=undertow/server=default-server/http-listener=default
   if [ "${ABIQUO_HTTP:-true}" = false ]; then
     printf 'if (outcome == success) of %s:read-resource\n  %s:remove\nend-if\n' "$listener" "$listener"
@@ -64,7 +78,29 @@ trap 'rm -f "$script"' EXIT
     echo "set rsOffset=$((OFFSET + 1000 + 100 * (k - 1)))"
     cat "$HERE/rs-group.cli"
   done
-  echo "stop-embedded-host-controller"
+  [ -n "$ONLINE" ] || echo "stop-embedded-host-controller"
 } >"$script"
 
-JBOSS_HOME="$JBOSS_HOME" "$JBOSS_HOME/bin/jboss-cli.sh" --file="$script" -Djboss.domain.base.dir="$BASE"
+output="$before/cli.out"
+if [ -n "$ONLINE" ]; then
+  JBOSS_HOME="$JBOSS_HOME" "$JBOSS_HOME/bin/jboss-cli.sh" --connect --controller="$ONLINE" --echo-command --file="$script" | tee "$output"
+else
+  JBOSS_HOME="$JBOSS_HOME" "$JBOSS_HOME/bin/jboss-cli.sh" --file="$script" -Djboss.domain.base.dir="$BASE" | tee "$output"
+fi
+
+changed=""
+# online, an operation that puts servers in reload- or restart-required changed something too
+if grep -q '"operation-requires-re\(load\|start\)" => true' "$output"; then
+  changed=" (servers need a reload or restart)"
+fi
+for f in domain.xml host.xml; do
+  if ! cmp -s "$before/$f" "$CONF/$f"; then
+    changed="$changed $f"
+    diff -u "$before/$f" "$CONF/$f" | sed 's/^/  | /' || true
+  fi
+done
+if [ -z "$changed" ]; then
+  echo "configure-domain: no changes"
+else
+  echo "configure-domain: changed$changed"
+fi

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +31,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The real WildFly domain as operators run it, started once for the class by {@code ./abiquo up}
  * (its own state directory, ports shifted by {@code it.domain.port.offset}, schema and RabbitMQ
  * virtual host {@code kinton_it_cluster}): load balancer (mod_cluster), two API servers, the
- * remote services, ZooKeeper; every request goes through the balancer. Stopped by
- * {@code ./abiquo down}.
+ * remote services, ZooKeeper; every request goes through the balancer. Then: the configuration
+ * scripts applied again change nothing, a second host controller ({@code ./abiquo add-host}) brings
+ * an API server into the balancer and the election, every API server's metrics come through the
+ * balancer, {@code ./abiquo remove-host} takes it out again. Stopped by {@code ./abiquo down}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DomainIT {
@@ -43,6 +47,8 @@ class DomainIT {
     /** The remote services of the first datacenter: +1000 (see ./abiquo). */
     static final Endpoint REMOTE_SERVICES = Endpoint.at("http://127.0.0.1:" + (9080 + OFFSET));
     static final String CLUSTER = Api.type("cluster");
+    /** The API server of the host controller that {@code ./abiquo add-host} adds (host-2, its api-1). */
+    static final String SECOND_HOST_API = "host-2:api-1";
 
     @BeforeAll
     static void up() throws Exception {
@@ -151,6 +157,88 @@ class DomainIT {
         }
         assertThat(answeredBy).as("api-3 answers through the balancer").anyMatch(n -> n.endsWith(":api-3"));
         assertThat(cluster().path("participants").findValuesAsText("node")).anyMatch(n -> n.endsWith(":api-3"));
+    }
+
+    @Test
+    @Order(4)
+    void theDomainConfigurationScriptsChangeNothingTheSecondTime() throws Exception {
+        // the same scripts `up` ran offline, now online against the running domain controller: every
+        // change is guarded, so nothing may change (domain.xml, host.xml, no server put in reload-required)
+        Path log = STATE.resolve("configure.log");
+        long before = Files.exists(log) ? Files.size(log) : 0;
+        assertThat(abiquo(180, "configure")).as("./abiquo configure (log: " + log + ")").isZero();
+        String output = Files.readString(log).substring((int) before);
+        assertThat(output.lines().filter(l -> l.contains("configure-domain:")).toList())
+                .as("the verdict of the second run").containsExactly("    configure-domain: no changes");
+    }
+
+    @Test
+    @Order(5)
+    void aSecondHostControllersApiServerJoinsTheBalancerAndTheElection() throws Exception {
+        long started = System.currentTimeMillis();
+        assertThat(abiquo(600, "add-host")).as("./abiquo add-host (log: " + STATE.resolve("add-host.log") + ")").isZero();
+        System.out.printf("[domain] add-host: host-2 joined, its API server healthy after %d ms%n",
+                System.currentTimeMillis() - started);
+        long deadline = System.currentTimeMillis() + 60_000;
+        Set<String> answeredBy = new HashSet<>();
+        while (System.currentTimeMillis() < deadline && !answeredBy.contains(SECOND_HOST_API)) {
+            answeredBy.add(cluster().path("node").asText());
+        }
+        assertThat(answeredBy).as("the second host's server answers through the balancer").contains(SECOND_HOST_API);
+        assertThat(cluster().path("participants").findValuesAsText("node")).contains(SECOND_HOST_API);
+    }
+
+    @Test
+    @Order(6)
+    void everyApiServerReportsItsMetricsThroughTheBalancer() {
+        JsonNode c = cluster();
+        Set<String> participants = new HashSet<>(c.path("participants").findValuesAsText("node"));
+        String leader = c.path("leader").asText();
+        Map<String, String> scrapes = new java.util.HashMap<>(); // node -> its text
+        long deadline = System.currentTimeMillis() + 30_000;
+        Pattern nodeOfLeader = Pattern.compile("(?m)^abiquo_leader\\{node=\"([^\"]+)\"\\} ");
+        while (System.currentTimeMillis() < deadline && !scrapes.keySet().containsAll(participants)) {
+            String text = BALANCER.api().get("admin/metrics", "text/plain").expect(200).body();
+            Matcher m = nodeOfLeader.matcher(text);
+            assertThat(m.find()).as("abiquo_leader in\n" + text).isTrue();
+            scrapes.put(m.group(1), text);
+        }
+        assertThat(scrapes.keySet()).as("nodes scraped through the balancer").containsAll(participants)
+                .contains(SECOND_HOST_API);
+        scrapes.forEach((node, text) -> {
+            String labels = "\\{node=\"" + Pattern.quote(node) + "\"\\}";
+            assertThat(series(text, "abiquo_leader" + labels)).as(node + " leads?").isEqualTo(node.equals(leader) ? 1.0 : 0.0);
+            if (node.equals(leader)) {
+                assertThat(series(text, "abiquo_leader_epoch" + labels)).as("the leader's epoch").isPositive();
+            }
+            assertThat(text).contains("abiquo_queue_messages{").contains("abiquo_http_requests_seconds_count{")
+                    .contains("jvm_memory_used_bytes{");
+        });
+    }
+
+    @Test
+    @Order(7)
+    void aRemovedHostLeavesTheBalancerAndTheElection() throws Exception {
+        assertThat(abiquo(300, "remove-host")).as("./abiquo remove-host (log: " + STATE.resolve("remove-host.log") + ")")
+                .isZero();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline
+                && cluster().path("participants").findValuesAsText("node").contains(SECOND_HOST_API)) {
+            Thread.sleep(200);
+        }
+        assertThat(cluster().path("participants").findValuesAsText("node")).doesNotContain(SECOND_HOST_API);
+        Set<String> answeredBy = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            answeredBy.add(cluster().path("node").asText());
+        }
+        assertThat(answeredBy).doesNotContain(SECOND_HOST_API).isNotEmpty();
+        assertThat(STATE.resolve("host-2")).doesNotExist();
+    }
+
+    static double series(String text, String series) {
+        Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+|NaN)$").matcher(text);
+        assertThat(m.find()).as("series " + series).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     static JsonNode cluster() {
