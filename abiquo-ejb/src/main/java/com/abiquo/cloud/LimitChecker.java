@@ -2,6 +2,7 @@ package com.abiquo.cloud;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.abiquo.error.ApiError;
 import com.abiquo.error.ApiException;
@@ -64,17 +65,18 @@ public class LimitChecker {
         List<String> soft = new ArrayList<>();
         Integer e = vdc.getEnterprise().getId();
         Integer dc = vdc.getDatacenter().getId();
-        compare("enterprise", vdc.getEnterprise().getLimits(), usage("vdc.enterprise.id = :id", e, vmFilter), delta, hard, soft);
+        compare("enterprise", vdc.getEnterprise().getLimits(), () -> usage("vdc.enterprise.id = :id", e, vmFilter), delta,
+                hard, soft);
         EnterpriseLimit dcLimit = em.createQuery("select l from EnterpriseLimit l where l.enterprise.id = :e "
                 + "and l.datacenter.id = :dc", EnterpriseLimit.class).setParameter("e", e).setParameter("dc", dc)
                 .getResultStream().findFirst().orElse(null);
         if (dcLimit != null) {
             compare("datacenter '" + vdc.getDatacenter().getName() + "'", dcLimit.getLimits(),
-                    usageIn(e, dc, vmFilter), delta, hard, soft);
+                    () -> usageIn(e, dc, vmFilter), delta, hard, soft);
         }
         if (vdc.getId() != null) {
-            compare("virtual datacenter '" + vdc.getName() + "'", vdc.getLimits(), usage("vdc.id = :id", vdc.getId(), vmFilter),
-                    delta, hard, soft);
+            compare("virtual datacenter '" + vdc.getName() + "'", vdc.getLimits(),
+                    () -> usage("vdc.id = :id", vdc.getId(), vmFilter), delta, hard, soft);
         }
         if (!hard.isEmpty()) {
             throw ApiException.of(ApiError.LIMIT_EXCEEDED, String.join("; ", hard));
@@ -112,12 +114,31 @@ public class LimitChecker {
         return o == null ? 0 : ((Number) o).longValue();
     }
 
-    private static void compare(String scope, Limits l, Usage used, Usage delta, List<String> hard, List<String> soft) {
+    /**
+     * Compares what the scope would use with its limits; the usage (aggregates over every VM of the
+     * scope, read while the scope is locked) is read only when a limit bounds what grows: with no
+     * limits, the common case, a deploy holds its enterprise's lock for much less time.
+     */
+    private static void compare(String scope, Limits l, Supplier<Usage> usage, Usage delta, List<String> hard,
+            List<String> soft) {
+        if (!bounds(l, delta)) {
+            return;
+        }
+        Usage used = usage.get();
         one(scope, "virtual machines", l.getVmsSoft(), l.getVmsHard(), used.vms(), delta.vms(), hard, soft);
         one(scope, "CPU", l.getCpuSoft(), l.getCpuHard(), used.cpu(), delta.cpu(), hard, soft);
         one(scope, "RAM (MB)", l.getRamSoftMb(), l.getRamHardMb(), used.ramMb(), delta.ramMb(), hard, soft);
         one(scope, "disk (MB)", l.getDiskSoftMb(), l.getDiskHardMb(), used.hdMb(), delta.hdMb(), hard, soft);
         one(scope, "VLANs", l.getVlansSoft(), l.getVlansHard(), used.vlans(), delta.vlans(), hard, soft);
+    }
+
+    /** Whether a soft or hard limit (0 = none) bounds one of the quantities that grow. */
+    static boolean bounds(Limits l, Usage delta) {
+        return delta.vms() > 0 && (l.getVmsSoft() != 0 || l.getVmsHard() != 0)
+                || delta.cpu() > 0 && (l.getCpuSoft() != 0 || l.getCpuHard() != 0)
+                || delta.ramMb() > 0 && (l.getRamSoftMb() != 0 || l.getRamHardMb() != 0)
+                || delta.hdMb() > 0 && (l.getDiskSoftMb() != 0 || l.getDiskHardMb() != 0)
+                || delta.vlans() > 0 && (l.getVlansSoft() != 0 || l.getVlansHard() != 0);
     }
 
     private static void one(String scope, String what, long softLimit, long hardLimit, long used, long delta,
