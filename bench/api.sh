@@ -133,6 +133,14 @@ ticks() { # pid: user+system CPU ticks so far (0 if gone)
 machine_ticks() { awk '/^cpu / { print $2+$3+$4+$5+$6+$7+$8+$9, $5+$6 }' /proc/stat; } # total idle
 rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
+served() { # n: requests each of api-1..n has answered so far (abiquo_http_requests_seconds_count, its /api/admin/metrics)
+  local i
+  for ((i = 1; i <= $1; i++)); do
+    curl -s --max-time 20 -u "$ADMIN" "http://127.0.0.1:$((8080 + OFFSET + 100 * i))/api/admin/metrics" \
+      | awk '/^abiquo_http_requests_seconds_count/ { s += $NF } END { printf "%d ", s }'
+  done
+}
+
 # ---- wrk ---------------------------------------------------------------------------------------------
 WRK_PID=""
 RESULT=""
@@ -156,7 +164,10 @@ wrk_run() { # url seconds threads connections mode...: sets RESULT (the RESULT l
 val() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $RESULT"; }
 rps() { awk -v r="$(val requests)" -v d="$(val duration_us)" 'BEGIN { printf "%.1f", r / (d / 1e6) }'; }
 ms() { awk -v u="$(val "$1")" 'BEGIN { printf "%.1f", u / 1000 }'; }
-errors() { echo $(($(val non2xx) + $(val connect) + $(val read) + $(val write) + $(val timeout) + $(val failed))); }
+errors() { # failed requests: non-2xx (wrk) or an unexpected status (the script), socket errors, timeouts
+  local bad=$(($(val non2xx) > $(val failed) ? $(val non2xx) : $(val failed)))
+  echo $((bad + $(val connect) + $(val read) + $(val write) + $(val timeout)))
+}
 
 read_load() { wrk_run "$1" "$2" "$3" "$4" read "$WORK/tenants.lua" "$READ_PATH" "$READ_TYPE"; }
 write_load() { wrk_run "$1" "$2" "$3" "$4" write "$WORK/tenants.lua"; }
@@ -166,6 +177,8 @@ ROUND=""
 measure() { # kind(read|write) n
   local kind="$1" n="$2" i pids=() before=() after=() m0 m1 lb lb0 lb1 api_cores="" thr0=() thr1=()
   for ((i = 1; i <= n; i++)); do pids+=("$(server_pid "api-$i")"); before+=("$(ticks "${pids[-1]}")"); thr0+=("$(throttled "api-$i")"); done
+  local served0 served1
+  served0=($(served "$n"))
   lb="$(server_pid lb)"
   lb0="$(ticks "$lb")"
   m0="$(machine_ticks)"
@@ -185,10 +198,15 @@ measure() { # kind(read|write) n
   ROUND_LB="$(awk -v a="$lb1" -v b="$lb0" -v hz="$TICKS" -v s="$secs" 'BEGIN { printf "%.2f", (a - b) / hz / s }')"
   ROUND_IDLE="$(awk -v t0="${m0% *}" -v i0="${m0#* }" -v t1="${m1% *}" -v i1="${m1#* }" 'BEGIN { printf "%.0f", 100 * (i1 - i0) / (t1 - t0) }')"
   ROUND_API="$(echo $api_cores | tr ' ' '/')"
+  served1=($(served "$n"))
+  local spread="" total=0
+  for ((i = 0; i < n; i++)); do total=$((total + served1[i] - served0[i])); done
+  for ((i = 0; i < n; i++)); do spread+="$(( total > 0 ? 100 * (served1[i] - served0[i]) / total : 0 ))/"; done
+  ROUND_SPREAD="${spread%/}"
   ROUND_THROTTLED="$(echo $throttles | tr ' ' '/')"
   ROUND="$(rps) $(ms p50_us) $(ms p99_us) $(errors)"
-  say "  $kind, $n API server(s): $(rps) req/s, p50 $(ms p50_us) ms, p99 $(ms p99_us) ms, errors $(errors)$([ "$kind" = write ] && echo ", VMs created $(val created), deleted $(val deleted)"); CPU (cores): API servers $ROUND_API (cap $SHARE each; throttled periods $ROUND_THROTTLED), balancer $ROUND_LB, wrk $WRK_CPU; machine idle ${ROUND_IDLE}%; load average $(cut -d' ' -f1 /proc/loadavg)"
-  [ "$(errors)" = 0 ] || say "  WARNING: $(errors) failed requests (non-2xx $(val non2xx), timeouts $(val timeout), connect/read/write errors $(val connect)/$(val read)/$(val write)$([ -n "$(val first_failure)" ] && echo "; first: $(val first_failure)"))"
+  say "  $kind, $n API server(s): $(rps) req/s, p50 $(ms p50_us) ms, p99 $(ms p99_us) ms, errors $(errors)$([ "$kind" = write ] && echo ", VMs created $(val created), deleted $(val deleted)"); requests per server $ROUND_SPREAD %; CPU (cores): API servers $ROUND_API (cap $SHARE each; throttled periods $ROUND_THROTTLED), balancer $ROUND_LB, wrk $WRK_CPU; machine idle ${ROUND_IDLE}%; load average $(cut -d' ' -f1 /proc/loadavg)"
+  [ "$(errors)" = 0 ] || say "  WARNING: $(errors) failed requests (unexpected status $(val failed), timeouts $(val timeout), connect/read/write errors $(val connect)/$(val read)/$(val write)$([ -n "$(val first_failure)" ] && echo "; first: $(val first_failure)"))"
   # did every capped server get its share? If not, the machine (other processes), not the servers, limited the figure
   ROUND_SHARE_USED="$(awk -v c="$ROUND_API" -v s="$SHARE" 'BEGIN { n = split(c, a, "/"); m = 1e9; for (i = 1; i <= n; i++) if (a[i] < m) m = a[i]; printf "%.0f", 100 * m / s }')"
   ((ROUND_SHARE_USED >= 90)) || say "  NOTE: an API server used only ${ROUND_SHARE_USED}% of its share with the machine ${ROUND_IDLE}% idle: this figure is limited by the machine (other processes), not by the servers"
@@ -255,7 +273,7 @@ python3 bench/api/fixtures.py "$LB" "$ADMIN" "$DATACENTER" "$TENANTS" "$WORK/ten
   || die "the fixtures failed: $(tail -3 "$WORK/fixtures.log")"
 sed 's/^ */[bench-api]   /' "$WORK/fixtures.log"
 
-declare -A READ WRITE CPU_API CPU_LB IDLE CPU_WRK THROTTLED SHARE_USED
+declare -A SPREAD READ WRITE CPU_API CPU_LB IDLE CPU_WRK THROTTLED SHARE_USED
 for ((n = 1; n <= SERVERS; n++)); do
   if ((n > 1)); then
     say "./abiquo add-api (api-$n)"
@@ -283,10 +301,10 @@ for ((n = 1; n <= SERVERS; n++)); do
   measure read "$n"
   READ[$n]="$ROUND"
   SHARE_USED[r$n]="$ROUND_SHARE_USED"
-  CPU_API[r$n]="$ROUND_API"; CPU_LB[r$n]="$ROUND_LB"; IDLE[r$n]="$ROUND_IDLE"; CPU_WRK[r$n]="$WRK_CPU"; THROTTLED[r$n]="$ROUND_THROTTLED"
+  SPREAD[r$n]="$ROUND_SPREAD"; CPU_API[r$n]="$ROUND_API"; CPU_LB[r$n]="$ROUND_LB"; IDLE[r$n]="$ROUND_IDLE"; CPU_WRK[r$n]="$WRK_CPU"; THROTTLED[r$n]="$ROUND_THROTTLED"
   measure write "$n"
   WRITE[$n]="$ROUND"
-  CPU_API[w$n]="$ROUND_API"; CPU_LB[w$n]="$ROUND_LB"; IDLE[w$n]="$ROUND_IDLE"; CPU_WRK[w$n]="$WRK_CPU"; THROTTLED[w$n]="$ROUND_THROTTLED"
+  SPREAD[w$n]="$ROUND_SPREAD"; CPU_API[w$n]="$ROUND_API"; CPU_LB[w$n]="$ROUND_LB"; IDLE[w$n]="$ROUND_IDLE"; CPU_WRK[w$n]="$WRK_CPU"; THROTTLED[w$n]="$ROUND_THROTTLED"
 done
 
 say "idle memory: 15 s without requests, then RSS"
@@ -321,19 +339,19 @@ machine_bound() { # rounds...: a note when a server of one of those rounds did n
 echo
 echo "API throughput through the balancer ($(date -u +%FT%TZ), load average before the tables $(cut -d' ' -f1-3 /proc/loadavg)); each API server capped at $SHARE core (cgroup v$CG_V), the balancer, wrk and the databases not; $CONNECTIONS connections from $TENANTS tenants, ${DURATION} s per figure"
 echo
-echo "| API servers (each capped at $SHARE core) | read req/s | vs 1 server | read p50 ms | read p99 ms | errors | CPU cores: API servers | balancer | wrk | machine idle % |"
-echo "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|"
+echo "| API servers (each capped at $SHARE core) | read req/s | vs 1 server | read p50 ms | read p99 ms | errors | requests per server % | CPU cores: API servers | balancer | wrk | machine idle % |"
+echo "|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|"
 for ((n = 1; n <= SERVERS; n++)); do
   read -r rps p50 p99 err <<<"${READ[$n]}"
-  echo "| $n | $rps | $(ratio "$rps" "$r1")x | $p50 | $p99 | $err | ${CPU_API[r$n]} | ${CPU_LB[r$n]} | ${CPU_WRK[r$n]} | ${IDLE[r$n]} |"
+  echo "| $n | $rps | $(ratio "$rps" "$r1")x | $p50 | $p99 | $err | ${SPREAD[r$n]} | ${CPU_API[r$n]} | ${CPU_LB[r$n]} | ${CPU_WRK[r$n]} | ${IDLE[r$n]} |"
 done
 echo
-echo "| API servers (each capped at $SHARE core) | write req/s (VM create + delete) | vs 1 server | write p50 ms | write p99 ms | errors | CPU cores: API servers | balancer | wrk | machine idle % |"
-echo "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|"
+echo "| API servers (each capped at $SHARE core) | write req/s (VM create + delete) | vs 1 server | write p50 ms | write p99 ms | errors | requests per server % | CPU cores: API servers | balancer | wrk | machine idle % |"
+echo "|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|"
 w1="$(cut -d' ' -f1 <<<"${WRITE[1]}")"
 for ((n = 1; n <= SERVERS; n++)); do
   read -r rps p50 p99 err <<<"${WRITE[$n]}"
-  echo "| $n | $rps | $(ratio "$rps" "$w1")x | $p50 | $p99 | $err | ${CPU_API[w$n]} | ${CPU_LB[w$n]} | ${CPU_WRK[w$n]} | ${IDLE[w$n]} |"
+  echo "| $n | $rps | $(ratio "$rps" "$w1")x | $p50 | $p99 | $err | ${SPREAD[w$n]} | ${CPU_API[w$n]} | ${CPU_LB[w$n]} | ${CPU_WRK[w$n]} | ${IDLE[w$n]} |"
 done
 echo
 echo "| process (idle after the load) | RSS MB | heap used / committed MB | metaspace used MB | GCs young / full | GC time s |"

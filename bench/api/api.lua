@@ -30,6 +30,7 @@ function init(args)
     wrk.method = "GET"
     wrk.path = args[3]
     wrk.headers["Accept"] = args[4]
+    response = read_response
   else
     post_headers = { ["Authorization"] = tenant.auth,
                      ["Content-Type"] = "application/vnd.abiquo.virtualmachine+json",
@@ -39,6 +40,13 @@ function init(args)
         .. tenant.template .. '"}]}'
     request = write_request
     response = write_response
+  end
+end
+
+function read_response(status, headers, resp)
+  if status ~= 200 then
+    failed = failed + 1
+    if first_failure == "" then first_failure = status .. " " .. string.sub(resp or "", 1, 160):gsub("%s", "_") end
   end
 end
 
