@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Every benchmark, one after another, and one results table: the scheduler's placements (JMH,
 # bench/placement.sh), deploys end to end on 1 and 2 API nodes with the instant simulator and with
-# one taking 100 ms per operation (bench/deploy.sh), leader failover and graceful handover (bench/failover.sh). Each prints its own
+# one taking 100 ms per operation (bench/deploy.sh), leader failover and graceful handover
+# (bench/failover.sh), API read/write throughput through the balancer with 1-3 capped API servers
+# (bench/api.sh). Each prints its own
 # progress; the tables they end with are collected, with a description of the machine, into
 # bench/results/latest.md and bench/results/latest.json (and a dated copy of each).
 #   bench/run.sh                       # everything (about 15-20 min on a 2-core machine)
 #   ONLY=placement,failover bench/run.sh
+#   ONLY=api bench/run.sh
 # Figures that depend on the machine are only comparable within one run (see README, Benchmarks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ONLY="${ONLY:-placement,deploy,deploy-latency,failover}"
+ONLY="${ONLY:-placement,deploy,deploy-latency,failover,api}"
 OUT=bench/results
 mkdir -p "$OUT"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -39,6 +42,7 @@ echo "==> machine: $(machine)"
 # a hypervisor that takes its time: the virtual factory's concurrency (8 tasks at once) sets the pace
 [[ ",$ONLY," == *",deploy-latency,"* ]] && run deploy-latency env LATENCY_MS="${LATENCY_MS:-100}" DEPLOYS=300 WARMUP=40 bench/deploy.sh
 [[ ",$ONLY," == *",failover,"* ]] && run failover env RUNS="${RUNS:-5}" bench/failover.sh
+[[ ",$ONLY," == *",api,"* ]] && run api bench/api.sh
 
 # the tables: JMH's result lines and the Markdown tables (| ... |) each benchmark ends with
 python3 - "$RAW" "$OUT/latest.md" "$OUT/latest.json" "$(machine)" "$STAMP" <<'PY'
@@ -48,13 +52,16 @@ sections, current = [], None
 for line in open(raw, encoding="utf-8", errors="replace"):
     line = line.rstrip("\n")
     if line.startswith("### "):
-        current = {"benchmark": line[4:], "rows": [], "failed": False}
+        current = {"benchmark": line[4:], "rows": [], "headers": set(), "failed": False}
         sections.append(current)
     elif current is None:
         continue
     elif line == "FAILED":
         current["failed"] = True
-    elif line.startswith("|") and not re.match(r"^\|[-:| ]+\|$", line):
+    elif re.match(r"^\|[-:| ]+\|$", line):  # a separator: the row before is the header of a new table
+        if current["rows"]:
+            current["headers"].add(len(current["rows"]) - 1)
+    elif line.startswith("|"):
         current["rows"].append([c.strip() for c in line.strip("|").split("|")])
     elif re.match(r"^(Benchmark\s+\(|PlacementBenchmark\.\S+\s)", line):  # JMH: Benchmark (params) Mode Cnt Score Error Units
         current["rows"].append(re.sub(r"±\s+", "±", line).split())
@@ -62,9 +69,12 @@ md = [f"# Benchmarks, {stamp}", "", f"Machine: {machine}", ""]
 for s in sections:
     md.append(f"## {s['benchmark']}" + (" (FAILED: see the raw output)" if s["failed"] else ""))
     md.append("")
+    headers = s.pop("headers") or {0}
     for i, row in enumerate(s["rows"]):
+        if i in headers and i > 0:
+            md.append("")
         md.append("| " + " | ".join(row) + " |")
-        if i == 0:
+        if i in headers:
             md.append("|" + "---|" * len(row))
     md.append("")
 open(md_path, "w").write("\n".join(md))
