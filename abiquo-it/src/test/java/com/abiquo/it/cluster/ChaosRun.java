@@ -44,10 +44,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The chaos run, not a test of the normal build (run by chaos/run.sh only): real API servers
- * (standalone WildFly JVMs, an in-process ZooKeeper ensemble of three members, each API node
- * reaching it through links the run can cut) and one remote services server (simulated
- * hypervisor with latency) under a steady load of deploys, power actions, resets and undeploys
- * from several clients, each on VMs of its own through random live API nodes; meanwhile, at random
+ * (an in-process ZooKeeper ensemble of three members, each API node reaching it through links the
+ * run can cut) and one remote services server (simulated hypervisor with latency), on the target
+ * {@code chaos.target} names ({@link ChaosTarget}: standalone WildFly JVMs, clients on random live
+ * API nodes; or the local domain of ./abiquo up, clients through its balancer), under a steady
+ * load of deploys, power actions, resets and undeploys
+ * from several clients, each on VMs of its own; meanwhile, at random
  * intervals drawn from a seeded Random, one fault at a time: kill -9 of an API node (the leader
  * more often) and its restart, a graceful stop and restart, kill -9 of the remote services and
  * their restart, a RabbitMQ application restart (the whole machine's broker), ZooKeeper down long
