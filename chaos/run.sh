@@ -56,6 +56,7 @@ if [ "$TARGET" = domain ]; then
   # whatever happens to the test JVM, the domain it started goes (./abiquo down: by PID, only its own)
   trap 'ABIQUO_STATE="$PWD/abiquo-it/target/cluster/chaos-domain" ABIQUO_PORT_OFFSET="$OFFSET" ABIQUO_ZOOKEEPER=external ./abiquo down >/dev/null 2>&1 || true' EXIT
 fi
+: > "$LOG" # before the progress tail below looks for it
 set +e
 mvn -B -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dit.test=ChaosRun -Dchaos.target="$TARGET" -Dchaos.seed="$SEED" -Dchaos.duration="$DURATION" -Dchaos.apiNodes="$API_NODES" \
