@@ -20,6 +20,12 @@
 #   MARIADB_JAR            Connector/J jar, installed as module org.mariadb when missing (offline only)
 #   ABIQUO_CONTROLLER      host:port of the running domain controller's management interface: apply
 #                          the same scripts online (no restart; every change is persisted at once)
+#   ABIQUO_TEST_API_ZK_CONNECTIONS
+#                          TEST ONLY (the chaos run): "api-1=host:port,... api-2=host:port,..." gives
+#                          each named API server its own ZooKeeper connection as a server-level
+#                          system property abiquo.api.zk.serverConnection (it overrides the file's:
+#                          the chaos run's links that it can cut per server); servers not named
+#                          lose such a property. Never set it in an installation.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 JBOSS_HOME="$(cd "$1" && pwd)"
@@ -69,6 +75,18 @@ cp "$CONF/domain.xml" "$CONF/host.xml" "$before/"
     echo "set server=api-$n"
     echo "set offset=$((OFFSET + 100 * n))"
     cat "$HERE/api-server.cli"
+    # test only (see ABIQUO_TEST_API_ZK_CONNECTIONS above)
+    zk=""
+    for entry in ${ABIQUO_TEST_API_ZK_CONNECTIONS:-}; do
+      [ "${entry%%=*}" = "api-$n" ] && zk="${entry#*=}"
+    done
+    property="/host=primary/server-config=api-$n/system-property=abiquo.api.zk.serverConnection"
+    if [ -n "$zk" ]; then
+      printf 'if (outcome != success) of %s:read-resource\n  %s:add(value="%s", boot-time=true)\nend-if\n' "$property" "$property" "$zk"
+      printf '%s:write-attribute(name=value, value="%s")\n' "$property" "$zk"
+    else
+      printf 'if (outcome == success) of %s:read-resource\n  %s:remove\nend-if\n' "$property" "$property"
+    fi
   done
   k=0
   for dc in ${DCS//,/ }; do

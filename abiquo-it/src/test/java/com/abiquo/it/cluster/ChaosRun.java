@@ -37,16 +37,19 @@ import com.abiquo.it.Rabbitmqctl;
 import com.abiquo.it.Resp;
 import com.abiquo.it.cluster.ClusterDeploys.Datacenter;
 import com.abiquo.it.cluster.ClusterDeploys.Tenant;
-import com.abiquo.it.cluster.LocalCluster.Node;
+import com.abiquo.it.cluster.ChaosTarget.Named;
+import com.abiquo.it.cluster.ChaosTarget.Server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The chaos run, not a test of the normal build (run by chaos/run.sh only): real API servers
- * (standalone WildFly JVMs, an in-process ZooKeeper ensemble of three members, each API node
- * reaching it through links the run can cut) and one remote services server (simulated
- * hypervisor with latency) under a steady load of deploys, power actions, resets and undeploys
- * from several clients, each on VMs of its own through random live API nodes; meanwhile, at random
+ * (an in-process ZooKeeper ensemble of three members, each API node reaching it through links the
+ * run can cut) and one remote services server (simulated hypervisor with latency), on the target
+ * {@code chaos.target} names ({@link ChaosTarget}: standalone WildFly JVMs, clients on random live
+ * API nodes; or the local domain of ./abiquo up, clients through its balancer), under a steady
+ * load of deploys, power actions, resets and undeploys
+ * from several clients, each on VMs of its own; meanwhile, at random
  * intervals drawn from a seeded Random, one fault at a time: kill -9 of an API node (the leader
  * more often) and its restart, a graceful stop and restart, kill -9 of the remote services and
  * their restart, a RabbitMQ application restart (the whole machine's broker), ZooKeeper down long
@@ -81,12 +84,14 @@ class ChaosRun {
             .map(String::strip).filter(k -> !k.isEmpty()).toList();
     static final List<String> FAULT_KINDS = List.of("kill", "graceful", "rs", "broker", "zk-down", "zk-member", "partition");
     final Path reportDir = Path.of(System.getProperty("chaos.report.dir", "target/chaos"));
+    /** standalone (WildFly JVMs of LocalCluster) or domain (the local domain of ./abiquo up, clients through its balancer) */
+    final String targetKind = System.getProperty("chaos.target", "standalone");
 
-    LocalCluster cluster;
-    Node rs;
+    ChaosTarget target;
+    Server rs;
     long t0;
     volatile boolean stop;
-    final Set<Node> down = ConcurrentHashMap.newKeySet();
+    final Set<Server> down = ConcurrentHashMap.newKeySet();
 
     /** Something that happened to the system: a fault, from start to restored (end 0 while it lasts). */
     static final class Fault {
@@ -140,14 +145,19 @@ class ChaosRun {
     @Test
     void chaos() throws Exception {
         t0 = System.currentTimeMillis();
-        System.out.printf(Locale.ROOT, "[chaos] seed %d, %d s, %d API nodes, %d clients x %d VMs, faults every %d-%d s%s%n",
-                seed, duration, apiCount, clients, vmsPerClient, minGap, maxGap, brokerFaults ? "" : " (no broker faults)");
-        try (LocalCluster c = new LocalCluster("chaos", zookeeperMembers, true)) {
-            cluster = c;
-            rs = cluster.startRemoteServices(DATACENTER, Map.of("abiquo.rs.simulator.latencyMs", "20"));
-            cluster.start(apiCount);
-            log("%d API nodes and the remote services are up", apiCount);
-            Node first = cluster.nodes().get(0);
+        System.out.printf(Locale.ROOT, "[chaos] seed %d, %d s, target %s, %d API nodes, %d clients x %d VMs, faults every %d-%d s%s%n",
+                seed, duration, targetKind, apiCount, clients, vmsPerClient, minGap, maxGap,
+                brokerFaults ? "" : " (no broker faults)");
+        try (ChaosTarget c = switch (targetKind) {
+            case "standalone" -> new StandaloneTarget(zookeeperMembers);
+            case "domain" -> new DomainTarget(zookeeperMembers, this::log);
+            default -> throw new IllegalArgumentException("chaos.target: standalone or domain, not " + targetKind);
+        }) {
+            target = c;
+            target.start(apiCount, DATACENTER, Map.of("abiquo.rs.simulator.latencyMs", "20"));
+            rs = target.remoteServices();
+            log("%d API nodes and the remote services are up: %s", apiCount, target.description());
+            Endpoint first = target.balancer().map(b -> (Endpoint) b).orElse(target.apiServers().get(0));
             Datacenter dc = ClusterDeploys.datacenter(first, rs, DATACENTER);
             // 16 one-CPU VMs (4 clients x 4) on 3 x 5 CPUs: most deploys fit, now and then one does not
             int machines = 3;
@@ -187,14 +197,14 @@ class ChaosRun {
                 t.join(300_000);
             }
             watcher.interrupt();
-            for (Node n : cluster.nodes()) {
+            for (Server n : target.apiServers()) {
                 if (!n.alive()) {
-                    log("restarting %s", n.name);
-                    cluster.restart(n);
+                    log("restarting %s", n.name());
+                    target.restart(n);
                 }
             }
             if (!rs.alive()) {
-                cluster.restartServer(rs, "/abiquo-rs/check");
+                target.restart(rs);
             }
             long settleStart = System.currentTimeMillis();
             long settled = settle(180_000);
@@ -202,7 +212,7 @@ class ChaosRun {
             check(dc, hosts);
             String report = report(settled - settleStart);
             Files.createDirectories(reportDir);
-            Path file = reportDir.resolve("report-" + seed + ".md");
+            Path file = reportDir.resolve("report-" + (targetKind.equals("standalone") ? "" : targetKind + "-") + seed + ".md");
             Files.writeString(file, report);
             System.out.println(report);
             System.out.println("[chaos] report written to " + file.toAbsolutePath());
@@ -224,12 +234,12 @@ class ChaosRun {
                 pause(200);
                 continue;
             }
-            Optional<Node> reader = liveNode(random);
+            Optional<Named> reader = liveNode(random);
             if (reader.isEmpty()) {
                 pause(200);
                 continue;
             }
-            Node r0 = reader.get();
+            Named r0 = reader.get();
             Resp read = call(r0, "read", () -> t.api().get(via(r0, self), VM));
             if (read == null || read.status() != 200) {
                 pause(300);
@@ -237,11 +247,11 @@ class ChaosRun {
             }
             String state = read.json().path("state").asText();
             String op = choose(state, random);
-            Optional<Node> node = liveNode(random);
+            Optional<Named> node = liveNode(random);
             if (node.isEmpty()) {
                 continue;
             }
-            Node n = node.get();
+            Named n = node.get();
             Resp r = call(n, op, () -> switch (op) {
                 case "deploy" -> t.api().post(via(n, self + "/action/deploy"), null, ACCEPTED, null);
                 case "undeploy" -> t.api().post(via(n, self + "/action/undeploy"), null, ACCEPTED, null);
@@ -254,7 +264,7 @@ class ChaosRun {
                 String status = r.link("status");
                 String taskId = status.substring(status.lastIndexOf('/') + 1);
                 long at = System.currentTimeMillis();
-                accepted.add(new Accepted(taskId, op, vm.path("id").asText(), n.name, at));
+                accepted.add(new Accepted(taskId, op, vm.path("id").asText(), n.name(), at));
                 JsonNode task = await(t, status, random, at + 150_000);
                 if (task == null) {
                     stuck.add(taskId + " (" + op + " of VM " + vm.path("id").asText() + ")");
@@ -284,7 +294,7 @@ class ChaosRun {
     /** The task once finished (polled through random live nodes), or null at the deadline. */
     JsonNode await(Tenant t, String status, Random random, long deadline) {
         while (System.currentTimeMillis() < deadline) {
-            Optional<Node> node = liveNode(random);
+            Optional<Named> node = liveNode(random);
             if (node.isPresent()) {
                 Resp r = call(node.get(), "poll", () -> t.api().get(via(node.get(), status), TASK));
                 if (r != null && r.status() == 200) {
@@ -305,7 +315,7 @@ class ChaosRun {
     }
 
     /** One request: its outcome counted; a 5xx or a connection failure recorded with its time and node. */
-    Resp call(Node node, String op, Call call) {
+    Resp call(Named node, String op, Call call) {
         long at = System.currentTimeMillis();
         try {
             Resp r = call.send();
@@ -317,12 +327,12 @@ class ChaosRun {
             }
             count(op, s + code);
             if (s >= 500) {
-                failures.add(new Failure(at, node.name, op, s, code.trim() + " " + abbreviate(r.body())));
+                failures.add(new Failure(at, node.name(), op, s, code.trim() + " " + abbreviate(r.body())));
             }
             return r;
         } catch (IllegalStateException e) {
             count(op, "connection failed");
-            failures.add(new Failure(at, node.name, op, -1, abbreviate(String.valueOf(e.getCause()))));
+            failures.add(new Failure(at, node.name(), op, -1, abbreviate(String.valueOf(e.getCause()))));
             return null;
         }
     }
@@ -331,8 +341,13 @@ class ChaosRun {
         outcomes.computeIfAbsent(op + "|" + outcome, k -> new LongAdder()).increment();
     }
 
-    Optional<Node> liveNode(Random random) {
-        List<Node> live = cluster.nodes().stream().filter(n -> !down.contains(n)).toList();
+    /** Where a client sends its next request: the balancer (domain), else a random live API server. */
+    Optional<Named> liveNode(Random random) {
+        Optional<Named> balancer = target.balancer();
+        if (balancer.isPresent()) {
+            return balancer;
+        }
+        List<? extends Server> live = target.apiServers().stream().filter(n -> !down.contains(n)).toList();
         return live.isEmpty() ? Optional.empty() : Optional.of(live.get(random.nextInt(live.size())));
     }
 
@@ -371,17 +386,18 @@ class ChaosRun {
             }
             try {
                 if (roll < 26) {
-                    Node target = target(leaderFirst, pick);
-                    apiFault("kill -9 API", target, pauseMs, true);
+                    Server server = target(leaderFirst, pick);
+                    apiFault("kill -9 API", server, pauseMs, true);
                 } else if (roll < 38) {
-                    Node target = target(leaderFirst, pick);
-                    apiFault("graceful restart API", target, pauseMs, false);
+                    Server server = target(leaderFirst, pick);
+                    apiFault("graceful restart API", server, pauseMs, false);
                 } else if (roll < 54) {
-                    Fault f = begin("kill -9 remote services", rs.name);
+                    Fault f = begin("kill -9 remote services", rs.name());
                     rs.kill();
                     pause(pauseMs);
-                    cluster.restartServer(rs, "/abiquo-rs/check");
+                    target.restart(rs);
                     finish(f);
+                    f.note = target.restartNote(rs);
                 } else if (roll < 68 && brokerFaults) {
                     Fault f = begin("RabbitMQ restart", "broker (stop_app/start_app)");
                     Rabbitmqctl.run("rabbitmqctl", "stop_app");
@@ -394,40 +410,40 @@ class ChaosRun {
                     finish(f);
                 } else if (roll < 78) {
                     // down for longer than the Curator session (2 s): every session expires, the leader steps down
-                    Fault f = begin("ZooKeeper down (sessions expire)", "zookeeper " + cluster.zookeeperConnection());
-                    f.note = "leader before: " + leader(5_000).map(n -> n.name).orElse("none");
-                    cluster.zookeeper().stop();
+                    Fault f = begin("ZooKeeper down (sessions expire)", "zookeeper " + target.zookeeper().getConnectString());
+                    f.note = "leader before: " + leader(5_000).map(Server::name).orElse("none");
+                    target.zookeeper().stop();
                     try {
                         pause(Math.max(pauseMs, 4_000));
                     } finally {
-                        cluster.zookeeper().restart();
+                        target.zookeeper().restart();
                     }
                     finish(f);
-                } else if (roll < 88 && cluster.zookeeper().members() > 1) {
-                    int member = pick % cluster.zookeeper().members();
+                } else if (roll < 88 && target.zookeeper().members() > 1) {
+                    int member = pick % target.zookeeper().members();
                     Fault f = begin("ZooKeeper member down", "member " + (member + 1) + " of "
-                            + cluster.zookeeper().members());
-                    cluster.zookeeper().stopMember(member);
+                            + target.zookeeper().members());
+                    target.zookeeper().stopMember(member);
                     try {
                         pause(pauseMs);
                     } finally {
-                        cluster.zookeeper().restartMember(member);
+                        target.zookeeper().restartMember(member);
                     }
                     finish(f);
                 } else {
                     // silence, not refusal, for longer than the session: the node's session expires on the servers
-                    Node target = target(leaderFirst, pick);
-                    Optional<Node> leader = leader(5_000);
-                    Fault f = begin("partition API from ZooKeeper", target.name
-                            + (leader.filter(l -> l == target).isPresent() ? " (leader)" : ""));
-                    cluster.partition(target);
+                    Server server = target(leaderFirst, pick);
+                    Optional<Server> leader = leader(5_000);
+                    Fault f = begin("partition API from ZooKeeper", server.name()
+                            + (leader.filter(l -> l == server).isPresent() ? " (leader)" : ""));
+                    target.partition(server);
                     try {
                         pause(Math.max(pauseMs, 4_000));
                     } finally {
-                        cluster.heal(target);
+                        target.heal(server);
                     }
                     finish(f);
-                    f.note = "leader after: " + leader(10_000).map(n -> n.name).orElse("none");
+                    f.note = "leader after: " + leader(10_000).map(Server::name).orElse("none");
                 }
             } catch (Exception | AssertionError e) {
                 log("fault injection failed: %s", e);
@@ -438,10 +454,10 @@ class ChaosRun {
         }
     }
 
-    Node target(boolean leaderFirst, int pick) {
-        List<Node> nodes = cluster.nodes();
+    Server target(boolean leaderFirst, int pick) {
+        List<? extends Server> nodes = target.apiServers();
         if (leaderFirst) {
-            Optional<Node> leader = leader(10_000);
+            Optional<Server> leader = leader(10_000);
             if (leader.isPresent()) {
                 return leader.get();
             }
@@ -449,20 +465,21 @@ class ChaosRun {
         return nodes.get(pick % nodes.size());
     }
 
-    void apiFault(String kind, Node target, int pauseMs, boolean kill) throws IOException {
-        Optional<Node> leader = leader(5_000);
-        Fault f = begin(kind, target.name + (leader.filter(l -> l == target).isPresent() ? " (leader)" : ""));
-        down.add(target);
+    void apiFault(String kind, Server server, int pauseMs, boolean kill) throws Exception {
+        Optional<Server> leader = leader(5_000);
+        Fault f = begin(kind, server.name() + (leader.filter(l -> l == server).isPresent() ? " (leader)" : ""));
+        down.add(server);
         if (kill) {
-            target.kill();
+            server.kill();
         } else {
-            target.stop();
+            server.stop();
         }
         pause(pauseMs);
-        cluster.restart(target);
-        down.remove(target);
+        target.restart(server);
+        down.remove(server);
         finish(f);
-        f.note = "leader after: " + leader(10_000).map(n -> n.name).orElse("none");
+        String restart = target.restartNote(server);
+        f.note = "leader after: " + leader(10_000).map(Server::name).orElse("none") + (restart.isEmpty() ? "" : "; " + restart);
     }
 
     Fault begin(String kind, String target) {
@@ -478,10 +495,11 @@ class ChaosRun {
     }
 
     /** The live node that says it leads, when exactly one does. */
-    Optional<Node> leader(long millis) {
+    Optional<Server> leader(long millis) {
         long end = System.currentTimeMillis() + millis;
         do {
-            List<Node> leaders = cluster.nodes().stream().filter(n -> !down.contains(n) && leads(n)).toList();
+            List<Server> leaders = target.apiServers().stream().filter(n -> !down.contains(n) && leads(n))
+                    .map(n -> (Server) n).toList();
             if (leaders.size() == 1) {
                 return Optional.of(leaders.get(0));
             }
@@ -490,7 +508,7 @@ class ChaosRun {
         return Optional.empty();
     }
 
-    static boolean leads(Node n) {
+    static boolean leads(Server n) {
         return n.get("health").map(r -> {
             try {
                 return JSON.readTree(r.body()).path("leader").asBoolean();
@@ -504,7 +522,7 @@ class ChaosRun {
     void watchLeaders() {
         List<String> previous = List.of();
         while (!Thread.currentThread().isInterrupted()) {
-            List<String> leaders = cluster.nodes().stream().filter(n -> n.alive() && leads(n)).map(n -> n.name).toList();
+            List<String> leaders = target.apiServers().stream().filter(n -> n.alive() && leads(n)).map(Server::name).toList();
             if (leaders.size() > 1) {
                 leaderOverlaps.add(secs(System.currentTimeMillis()) + " " + leaders + (previous.size() > 1 ? " (again)" : ""));
             }
@@ -664,9 +682,9 @@ class ChaosRun {
      */
     void checkNotificationOrder() throws Exception {
         String invariant = INVARIANTS.get(9);
-        for (Node n : cluster.nodes()) {
+        for (Server n : target.apiServers()) {
             n.log().lines().filter(l -> l.contains("applied out of order")).limit(20)
-                    .forEach(l -> violation(invariant, n.name + ": " + l));
+                    .forEach(l -> violation(invariant, n.name() + ": " + l));
         }
         for (List<String> t : rows("SELECT task_id, last_sequence, jobs FROM vm_task WHERE state = 'FINISHED_SUCCESSFULLY'")) {
             long hypervisorJobs = 0;
@@ -695,8 +713,9 @@ class ChaosRun {
 
     /**
      * The fault that explains a failed request: a connection failure or a 5xx from a node while it
-     * was being killed, stopped or restarted (from 1 s before to 5 s after), or a 503 while the
-     * broker or ZooKeeper was down (to 10 s after it was back).
+     * was being killed, stopped or restarted (from 1 s before to 5 s after), a 502/503 of the
+     * balancer while an API server was (a request in flight there, or sent there before the
+     * balancer noticed), or a 503 while the broker or ZooKeeper was down (to 10 s after it was back).
      */
     Fault explain(Failure f) {
         for (Fault fault : faults) {
@@ -706,12 +725,20 @@ class ChaosRun {
             if (onNode && fault.covers(f.at(), 1_000, 5_000)) {
                 return fault;
             }
+            if (byBalancer(f) && fault.kind.endsWith(" API") && fault.covers(f.at(), 1_000, 5_000)) {
+                return fault;
+            }
             boolean dataService = fault.kind.startsWith("RabbitMQ") || fault.kind.startsWith("ZooKeeper");
             if (dataService && f.status() == 503 && fault.covers(f.at(), 1_000, 10_000)) {
                 return fault;
             }
         }
         return null;
+    }
+
+    /** A 502 or 503 of the balancer itself (its proxy lost or could not reach an API server). */
+    boolean byBalancer(Failure f) {
+        return target.balancer().map(b -> b.name().equals(f.node())).orElse(false) && (f.status() == 502 || f.status() == 503);
     }
 
     String describe(Failure f) {
@@ -725,10 +752,14 @@ class ChaosRun {
         StringBuilder b = new StringBuilder();
         int total = violations.values().stream().mapToInt(List::size).sum();
         b.append("# Chaos run, seed ").append(seed).append(total == 0 ? ": PASSED" : ": FAILED").append("\n\n");
-        b.append(String.format(Locale.ROOT, "Seed %d, duration %d s (load and faults), %d API nodes, 1 remote services "
-                + "server (simulator latency 20 ms), %d clients x %d VMs, faults every %d-%d s%s; settled %d ms after the "
-                + "load stopped. Replay: `SEED=%d DURATION=%d chaos/run.sh`.%n%n", seed, duration, apiCount, clients,
-                vmsPerClient, minGap, maxGap, brokerFaults ? "" : " (no broker faults)", settleMs, seed, duration));
+        b.append(String.format(Locale.ROOT, "Seed %d, duration %d s (load and faults), target %s: %s, %d API nodes, 1 remote "
+                + "services server (simulator latency 20 ms), %d clients x %d VMs, faults every %d-%d s%s%s; settled %d ms "
+                + "after the load stopped. Replay: `CHAOS_TARGET=%s SEED=%d DURATION=%d %schaos/run.sh`.%n%n", seed, duration,
+                targetKind, target.description(), apiCount, clients, vmsPerClient, minGap, maxGap,
+                faultOrder.isEmpty() ? "" : " (in turn: " + String.join(",", faultOrder) + ")",
+                brokerFaults ? "" : " (no broker faults)", settleMs, targetKind, seed, duration,
+                (faultOrder.isEmpty() ? "" : "FAULTS=" + String.join(",", faultOrder) + " ")
+                        + (brokerFaults ? "" : "BROKER_FAULTS=false ")));
 
         b.append("## Operations\n\n| operation | outcome | count |\n|---|---|---:|\n");
         new TreeMap<>(outcomes).forEach((k, v) -> {
@@ -770,6 +801,11 @@ class ChaosRun {
         }
         b.append("\nFailed requests (5xx or connection failures): ").append(failures.size()).append(", unexplained by a fault: ")
                 .append(unexplained.size()).append('\n');
+        if (target.balancer().isPresent()) {
+            b.append("Of these, 502/503 answered by the balancer while an API server was killed, stopped or restarting "
+                    + "(allowed, counted): ").append(failures.stream().filter(f -> byBalancer(f) && explain(f) != null).count())
+                    .append('\n');
+        }
         failures.stream().limit(40).forEach(f -> b.append("- ").append(describe(f)).append(explain(f) == null ? "  **unexplained**" : "")
                 .append('\n'));
         if (failures.size() > 40) {
@@ -810,12 +846,12 @@ class ChaosRun {
                 }
             }));
             stuck.forEach(s -> ids.add(s.split(" ")[0]));
-            List<Node> servers = new ArrayList<>(cluster.nodes());
+            List<Server> servers = new ArrayList<>(target.apiServers());
             servers.add(rs);
-            for (Node n : servers) {
+            for (Server n : servers) {
                 List<String> lines = n.log().lines().filter(l -> l.contains(" ERROR ") || ids.stream().anyMatch(l::contains))
                         .toList();
-                b.append("\n").append(n.name).append(" (").append(n.baseDir.resolve("log/server.log")).append("), ")
+                b.append("\n").append(n.name()).append(" (").append(n.logFile()).append("), ")
                         .append(lines.size()).append(" ERROR or matching lines, the first 40:\n\n```\n");
                 lines.stream().limit(40).forEach(l -> b.append(abbreviate(l, 400)).append('\n'));
                 b.append("```\n");

@@ -75,7 +75,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /** One server of the cluster: an API node (abiquo.ear), or another server with its own deployments. */
-    public final class Node implements Endpoint {
+    public final class Node implements ChaosTarget.Server {
         public final String name;
         public final int offset;
         final Path baseDir;
@@ -98,6 +98,16 @@ public final class LocalCluster implements AutoCloseable {
             this.deployments = deployments;
             this.nodeProperties = nodeProperties;
             this.links = links;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Path logFile() {
+            return baseDir.resolve("log/server.log");
         }
 
         /** http://127.0.0.1:(8080 + offset) */
@@ -142,6 +152,7 @@ public final class LocalCluster implements AutoCloseable {
             return get("health").map(r -> r.statusCode() == 200).orElse(false);
         }
 
+        @Override
         public Optional<HttpResponse<String>> get(String path) {
             try {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(5))
@@ -157,6 +168,7 @@ public final class LocalCluster implements AutoCloseable {
             }
         }
 
+        @Override
         public String log() {
             try {
                 Path log = baseDir.resolve("log/server.log");
@@ -167,6 +179,7 @@ public final class LocalCluster implements AutoCloseable {
         }
 
         /** kill -9 of the server JVM: no shutdown hook, no graceful release. */
+        @Override
         public void kill() {
             jvm().ifPresent(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
@@ -174,6 +187,7 @@ public final class LocalCluster implements AutoCloseable {
         }
 
         /** SIGTERM: WildFly's graceful shutdown undeploys, which leaves the election. */
+        @Override
         public void stop() {
             jvm().ifPresent(ProcessHandle::destroy);
             waitFor(() -> jvm().isEmpty(), 60_000, name + " to stop");
@@ -199,6 +213,7 @@ public final class LocalCluster implements AutoCloseable {
             }
         }
 
+        @Override
         public boolean alive() {
             return jvm().isPresent();
         }
