@@ -346,20 +346,20 @@ machine_bound() { # rounds...: a note when a server of one of those rounds did n
 echo
 echo "API throughput through the balancer ($(date -u +%FT%TZ), load average before the tables $(cut -d' ' -f1-3 /proc/loadavg)); each API server capped at $SHARE core (cgroup v$CG_V), the balancer, wrk and the databases not; $CONNECTIONS connections from $TENANTS tenants, ${DURATION} s per figure"
 echo
-echo "| API servers (each capped at $SHARE core) | read req/s | vs 1 server | read p50 ms | read p99 ms | errors | requests per server % | CPU cores: API servers | balancer | wrk | machine idle % |"
-echo "|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|"
-for ((n = 1; n <= SERVERS; n++)); do
-  read -r rps p50 p99 err <<<"${READ[$n]}"
-  echo "| $n | $rps | $(ratio "$rps" "$r1")x | $p50 | $p99 | $err | ${SPREAD[r$n]} | ${CPU_API[r$n]} | ${CPU_LB[r$n]} | ${CPU_WRK[r$n]} | ${IDLE[r$n]} |"
-done
+throughput_table() { # label (read|write ...), results array name, round key prefix (r|w)
+  local -n results="$2"
+  local first n rps p50 p99 err
+  first="$(cut -d' ' -f1 <<<"${results[1]}")"
+  echo "| API servers (each capped at $SHARE core) | $1 req/s | vs 1 server | ${1%% *} p50 ms | ${1%% *} p99 ms | errors | requests per server % | CPU cores: API servers | balancer | wrk | machine idle % |"
+  echo "|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|"
+  for ((n = 1; n <= SERVERS; n++)); do
+    read -r rps p50 p99 err <<<"${results[$n]}"
+    echo "| $n | $rps | $(ratio "$rps" "$first")x | $p50 | $p99 | $err | ${SPREAD[$3$n]} | ${CPU_API[$3$n]} | ${CPU_LB[$3$n]} | ${CPU_WRK[$3$n]} | ${IDLE[$3$n]} |"
+  done
+}
+throughput_table read READ r
 echo
-echo "| API servers (each capped at $SHARE core) | write req/s (VM create + delete) | vs 1 server | write p50 ms | write p99 ms | errors | requests per server % | CPU cores: API servers | balancer | wrk | machine idle % |"
-echo "|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|"
-w1="$(cut -d' ' -f1 <<<"${WRITE[1]}")"
-for ((n = 1; n <= SERVERS; n++)); do
-  read -r rps p50 p99 err <<<"${WRITE[$n]}"
-  echo "| $n | $rps | $(ratio "$rps" "$w1")x | $p50 | $p99 | $err | ${SPREAD[w$n]} | ${CPU_API[w$n]} | ${CPU_LB[w$n]} | ${CPU_WRK[w$n]} | ${IDLE[w$n]} |"
-done
+throughput_table "write (VM create + delete)" WRITE w
 echo
 echo "| process (idle after the load) | RSS MB | heap used / committed MB | metaspace used MB | GCs young / full | GC time s |"
 echo "|---|---:|---:|---:|---:|---:|"

@@ -1,6 +1,5 @@
 package com.abiquo.it.cluster;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +35,6 @@ interface ChaosTarget extends AutoCloseable {
         String log();
 
         Path logFile();
-
-        /** GET /api/{@code path} on this server itself (not through a balancer), as the administrator. */
-        Optional<HttpResponse<String>> get(String path);
     }
 
     /** Starts ZooKeeper, {@code apiServers} API servers and the remote services of {@code datacenter}. */

@@ -49,7 +49,7 @@ final class DomainTarget implements ChaosTarget {
         void log(String format, Object... args);
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = Endpoint.Http.CLIENT;
     private static final Pattern RESULT = Pattern.compile("\"result\" => \"([A-Z_]+)\"");
 
     private final Path root = Path.of(System.getProperty("user.dir")).getParent();
@@ -368,22 +368,6 @@ final class DomainTarget implements ChaosTarget {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
-            }
-        }
-
-        @Override
-        public Optional<HttpResponse<String>> get(String path) {
-            try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(5))
-                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                                .encodeToString((Api.ADMIN + ":" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                        .header("Accept", "application/json").build();
-                return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
-            } catch (IOException e) {
-                return Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
             }
         }
 

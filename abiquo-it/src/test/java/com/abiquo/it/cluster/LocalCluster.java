@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,7 +18,6 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
-import com.abiquo.it.Api;
 import com.abiquo.it.ResetDatabase;
 
 /**
@@ -153,22 +151,6 @@ public final class LocalCluster implements AutoCloseable {
         }
 
         @Override
-        public Optional<HttpResponse<String>> get(String path) {
-            try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(5))
-                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                                .encodeToString((Api.ADMIN + ":" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                        .header("Accept", "application/json").build();
-                return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
-            } catch (IOException e) {
-                return Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
-
-        @Override
         public String log() {
             try {
                 Path log = baseDir.resolve("log/server.log");
@@ -219,7 +201,7 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = Endpoint.Http.CLIENT;
 
     /** Starts n more nodes together and waits until each answers its health check. */
     public List<Node> start(int n) throws IOException {
