@@ -83,7 +83,7 @@ public class Authenticator {
             throw ApiException.of(ApiError.TOO_MANY_LOGIN_ATTEMPTS, wait);
         }
         // an unknown nick costs the same hash as a known one, so timing does not tell which nicks exist
-        boolean ok = slowVerify(password, user != null ? user.getPasswordHash() : unknownUserHash) && user != null;
+        boolean ok = slowVerify(nick, password, user != null ? user.getPasswordHash() : unknownUserHash) && user != null;
         if (!ok) {
             throttle.failed(nickKey, now);
             throttle.failed(addressKey, now);
@@ -122,22 +122,12 @@ public class Authenticator {
      * The slow hash, once for every request that brings the same password for the same stored hash
      * at the same time (a client's burst on a node whose cache is still empty), at most one per core.
      */
-    private boolean slowVerify(String password, String hash) {
+    private boolean slowVerify(String nick, String password, String hash) {
         try {
-            return verifications.run(hash + '\0' + sha256(password), () -> slowVerifyAlone(password, hash),
-                    SLOW_HASH_WAIT_SECONDS * 1000);
+            return verifications.run(hash + '\0' + cache.fingerprint(nick, password),
+                    () -> slowVerifyAlone(password, hash), SLOW_HASH_WAIT_SECONDS * 1000);
         } catch (SingleFlight.Timeout e) {
             throw ApiException.of(ApiError.SERVICE_UNAVAILABLE, "Authentication");
-        }
-    }
-
-    /** What the in-flight map is keyed by: never the password itself. */
-    private static String sha256(String s) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -49,6 +49,14 @@ public final class CredentialCache {
         entries.put(nick, new Entry(mac(nick, password), credentialVersion, nowMillis + ttlMillis));
     }
 
+    /**
+     * What identifies these credentials in memory without the password: the same keyed MAC the
+     * cache keeps (the key never leaves this JVM), in hex.
+     */
+    public String fingerprint(String nick, String password) {
+        return java.util.HexFormat.of().formatHex(mac(nick, password));
+    }
+
     public void forget(String nick) {
         entries.remove(nick);
     }

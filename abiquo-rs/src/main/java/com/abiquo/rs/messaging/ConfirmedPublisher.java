@@ -84,8 +84,9 @@ public final class ConfirmedPublisher implements AutoCloseable {
         return cause instanceof IllegalStateException ise ? ise : new IllegalStateException(message, cause);
     }
 
-    public void notification(String messageId, String json) {
-        publish(Queues.VIRTUALFACTORY_EXCHANGE, Queues.VIRTUALFACTORY_NOTIFICATIONS, messageId, json);
+    /** A job notification, sent without waiting: {@link #awaitConfirms} before taking it as published. */
+    public void sendNotification(String messageId, String json) {
+        send(Queues.VIRTUALFACTORY_EXCHANGE, Queues.VIRTUALFACTORY_NOTIFICATIONS, messageId, json);
     }
 
     public void vsmEvent(String messageId, String json) {

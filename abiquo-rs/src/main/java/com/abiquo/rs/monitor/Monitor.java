@@ -71,9 +71,11 @@ public final class Monitor implements JobRunner.PlatformChanges {
         } finally {
             synchronized (this) {
                 changing.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
-                if (result != null && result.exists()) {
+                if (result == null) {
+                    // the operation failed: what the VM is now, the next poll tells
+                } else if (result.exists()) {
                     known.put(key, result.state());
-                } else if (result != null) {
+                } else {
                     known.remove(key);
                 }
             }

@@ -173,8 +173,7 @@ public final class VirtualFactory {
                 + (envelope.isRedeliver() ? " redelivered" : ""));
         ConfirmedPublisher publisher = lane.publisher();
         try {
-            boolean ok = runner.run(task, n -> publisher.send(Queues.VIRTUALFACTORY_EXCHANGE,
-                    Queues.VIRTUALFACTORY_NOTIFICATIONS, n.messageId(), n.toJson()));
+            boolean ok = runner.run(task, n -> publisher.sendNotification(n.messageId(), n.toJson()));
             try {
                 publisher.awaitConfirms();
             } catch (IllegalStateException e) {

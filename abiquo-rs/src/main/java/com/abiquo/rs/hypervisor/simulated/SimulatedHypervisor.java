@@ -414,7 +414,8 @@ public final class SimulatedHypervisor implements HypervisorPlugin {
             journalWriter.write(Json.write(change));
             journalWriter.write('\n');
             journalWriter.flush();
-            if (++journalLines > COMPACT_AFTER + hosts.values().stream().mapToInt(Map::size).sum()) {
+            // the VMs are counted only once the journal is long: not on every operation
+            if (++journalLines > COMPACT_AFTER && journalLines > COMPACT_AFTER + hosts.values().stream().mapToInt(Map::size).sum()) {
                 compact(file);
             }
         } catch (IOException e) {
