@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,8 +40,9 @@ class DomainIT {
 
     static final String DATACENTER = "it-domain-dc";
     static final int OFFSET = Integer.getInteger("it.domain.port.offset", 6500);
-    static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    static final Path ROOT = AbiquoCommand.repositoryRoot();
     static final Path STATE = Path.of(System.getProperty("it.work.dir")).resolve("domain");
+    static final AbiquoCommand COMMAND = new AbiquoCommand(ROOT, STATE, OFFSET, Map.of());
     static final Endpoint BALANCER = Endpoint.at("http://127.0.0.1:" + (8080 + OFFSET));
     /** The remote services of the first datacenter: +1000 (see ./abiquo). */
     static final Endpoint REMOTE_SERVICES = Endpoint.at("http://127.0.0.1:" + (9080 + OFFSET));
@@ -55,7 +55,7 @@ class DomainIT {
         ResetDatabase.reset("jdbc:mariadb://127.0.0.1:3306/", ClusterDeploys.SCHEMA);
         ResetDatabase.resetVirtualHost(ClusterDeploys.SCHEMA);
         abiquo(60, "down"); // a domain left over by an interrupted run of this test
-        deleteTree(STATE);
+        AbiquoCommand.deleteTree(STATE);
         Files.createDirectories(STATE);
         String config = Files.readString(ROOT.resolve("abiquo.properties.example"))
                 + "\nabiquo.database.url = jdbc:mariadb://127.0.0.1:3306/" + ClusterDeploys.SCHEMA
@@ -248,27 +248,6 @@ class DomainIT {
 
     /** Runs ./abiquo with the test's state and ports (output appended to STATE/&lt;command&gt;.log); its exit code. */
     static int abiquo(int seconds, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("abiquo").toString()));
-        command.addAll(List.of(args));
-        Files.createDirectories(STATE);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(STATE.resolve(args[0] + ".log").toFile()));
-        pb.environment().putAll(Map.of("ABIQUO_STATE", STATE.toString(), "ABIQUO_PORT_OFFSET", Integer.toString(OFFSET)));
-        Process p = pb.start();
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("./abiquo " + String.join(" ", args) + " did not end in " + seconds + " s");
-        }
-        return p.exitValue();
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var s = Files.walk(dir)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        return COMMAND.run(seconds, args);
     }
 }

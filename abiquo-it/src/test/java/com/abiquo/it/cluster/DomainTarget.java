@@ -2,16 +2,10 @@ package com.abiquo.it.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.abiquo.it.Api;
 import com.abiquo.it.ResetDatabase;
@@ -49,15 +42,16 @@ final class DomainTarget implements ChaosTarget {
         void log(String format, Object... args);
     }
 
-    private static final HttpClient HTTP = Endpoint.Http.CLIENT;
     private static final Pattern RESULT = Pattern.compile("\"result\" => \"([A-Z_]+)\"");
 
-    private final Path root = Path.of(System.getProperty("user.dir")).getParent();
+    private final Path root = AbiquoCommand.repositoryRoot();
     private final Path wildfly = Path.of(System.getProperty("jboss.home"));
     private final int offset = Integer.getInteger("chaos.domain.portOffset", 3000);
     private final Path state = Path.of(System.getProperty("chaos.domain.state",
             Path.of(System.getProperty("it.work.dir")).resolve("chaos-domain").toString()));
     private final Path domain = state.resolve("domain");
+    /** ./abiquo with the run's state, ports and ZooKeeper (the test's ensemble). */
+    private final AbiquoCommand command = new AbiquoCommand(root, state, offset, Map.of("ABIQUO_ZOOKEEPER", "external"));
     private final String schema = ClusterDeploys.SCHEMA;
     private final int zookeeperMembers;
     private final Log log;
@@ -92,9 +86,9 @@ final class DomainTarget implements ChaosTarget {
         ResetDatabase.reset("jdbc:mariadb://127.0.0.1:3306/", schema);
         ResetDatabase.resetVirtualHost(schema);
         if (Files.exists(state.resolve("pids"))) {
-            abiquo(180, Map.of(), "down"); // a domain left over by an interrupted run
+            command.run(180, "down"); // a domain left over by an interrupted run
         }
-        deleteTree(state);
+        AbiquoCommand.deleteTree(state);
         Files.createDirectories(state);
         zookeeper = new ZooKeeperEnsemble(state.resolve("zookeeper-ensemble"), zookeeperMembers);
         List<String> perServer = new ArrayList<>();
@@ -126,7 +120,7 @@ final class DomainTarget implements ChaosTarget {
         long t = System.currentTimeMillis();
         log.log("./abiquo up: the domain in %s (ports +%d, balancer %s; log %s)", state, offset, balancer.root(),
                 state.resolve("up.log"));
-        int rc = abiquo(1200, Map.of("ABIQUO_API_SERVERS", Integer.toString(apiServers), "ABIQUO_TEST_API_ZK_CONNECTIONS",
+        int rc = command.run(1200, Map.of("ABIQUO_API_SERVERS", Integer.toString(apiServers), "ABIQUO_TEST_API_ZK_CONNECTIONS",
                 String.join(" ", perServer)), "up");
         if (rc != 0) {
             throw new AssertionError("./abiquo up failed (exit " + rc + "): " + tail(state.resolve("up.log"), 15));
@@ -238,7 +232,7 @@ final class DomainTarget implements ChaosTarget {
         }
         started = false;
         try {
-            abiquo(180, Map.of(), "down");
+            command.run(180, "down");
         } catch (Exception e) {
             System.err.println("[chaos] ./abiquo down failed: " + e);
         }
@@ -269,24 +263,6 @@ final class DomainTarget implements ChaosTarget {
             throw new AssertionError("jboss-cli " + command + " failed: " + out);
         }
         return out;
-    }
-
-    /** ./abiquo with the run's state, ports and ZooKeeper (output appended to STATE/&lt;command&gt;.log); its exit code. */
-    int abiquo(int seconds, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", root.resolve("abiquo").toString()));
-        command.addAll(List.of(args));
-        Files.createDirectories(state);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve(args[0] + ".log").toFile()));
-        pb.environment().putAll(Map.of("ABIQUO_STATE", state.toString(), "ABIQUO_PORT_OFFSET", Integer.toString(offset),
-                "ABIQUO_ZOOKEEPER", "external"));
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("./abiquo " + String.join(" ", args) + " did not end in " + seconds + " s");
-        }
-        return p.exitValue();
     }
 
     /** A server of the domain: its JVM (found as ./abiquo's server_pid does), its own HTTP port and log. */
@@ -360,15 +336,7 @@ final class DomainTarget implements ChaosTarget {
         }
 
         boolean ready() {
-            try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create(root + readyPath)).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            return Endpoint.Http.status(root + readyPath) == 200;
         }
 
         @Override
@@ -400,13 +368,4 @@ final class DomainTarget implements ChaosTarget {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
 }

@@ -49,6 +49,19 @@ public interface Endpoint {
     final class Http {
         static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+        /** The status of an anonymous GET of {@code url} within 5 s (a readiness probe); -1 when nothing answers. */
+        static int status(String url) {
+            try {
+                return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+
         private Http() {
         }
     }

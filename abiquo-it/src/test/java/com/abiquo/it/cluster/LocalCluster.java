@@ -2,16 +2,10 @@ package com.abiquo.it.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +47,7 @@ public final class LocalCluster implements AutoCloseable {
         work = Path.of(System.getProperty("it.work.dir")).resolve(name);
         ResetDatabase.reset("jdbc:mariadb://127.0.0.1:3306/", schema);
         ResetDatabase.resetVirtualHost(schema);
-        deleteTree(work);
+        AbiquoCommand.deleteTree(work);
         Files.createDirectories(work);
         zookeeper = new ZooKeeperEnsemble(work.resolve("zookeeper"), zookeeperMembers);
         properties = work.resolve("abiquo.properties");
@@ -119,7 +113,7 @@ public final class LocalCluster implements AutoCloseable {
             if (!Files.exists(baseDir)) {
                 copyTree(home.resolve("standalone"), baseDir);
                 for (String transient_ : List.of("log", "data", "tmp")) {
-                    deleteTree(baseDir.resolve(transient_));
+                    AbiquoCommand.deleteTree(baseDir.resolve(transient_));
                 }
                 try (Stream<Path> s = Files.list(baseDir.resolve("deployments"))) {
                     for (Path p : s.toList()) {
@@ -201,7 +195,6 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private static final HttpClient HTTP = Endpoint.Http.CLIENT;
 
     /** Starts n more nodes together and waits until each answers its health check. */
     public List<Node> start(int n) throws IOException {
@@ -236,7 +229,7 @@ public final class LocalCluster implements AutoCloseable {
                 ownProperties(name, extraProperties), List.of());
         others.add(node);
         node.start();
-        waitFor(() -> status(node.root() + readyPath) == 200, 240_000, name + " to answer " + readyPath);
+        waitFor(() -> Endpoint.Http.status(node.root() + readyPath) == 200, 240_000, name + " to answer " + readyPath);
         return node;
     }
 
@@ -275,22 +268,10 @@ public final class LocalCluster implements AutoCloseable {
         return startServer("rs", List.of(Path.of(System.getProperty("abiquo.rs.war"))), props, "/abiquo-rs/check");
     }
 
-    private static int status(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
     /** Starts again a server that is not an API node (e.g. the remote services) and waits for {@code readyPath}. */
     public void restartServer(Node node, String readyPath) throws IOException {
         node.start();
-        waitFor(() -> status(node.root() + readyPath) == 200, 240_000, node.name + " to answer " + readyPath);
+        waitFor(() -> Endpoint.Http.status(node.root() + readyPath) == 200, 240_000, node.name + " to answer " + readyPath);
     }
 
     public void restart(Node node) throws IOException {
@@ -342,17 +323,6 @@ public final class LocalCluster implements AutoCloseable {
                 } else {
                     Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }
