@@ -17,7 +17,6 @@ import com.abiquo.scheduler.placement.CapacityIndex;
 import com.abiquo.scheduler.placement.DatastoreCapacity;
 import com.abiquo.scheduler.placement.MachineCapacity;
 import com.abiquo.scheduler.rules.LoadLevel;
-import com.abiquo.scheduler.rules.MachineLoadRule;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -65,8 +64,7 @@ public class CapacityIndexes {
         List<Machine> machines = em.createQuery("select distinct m from Machine m left join fetch m.datastores "
                 + "join fetch m.rack where m.datacenter.id = :dc", Machine.class).setParameter("dc", datacenterId)
                 .getResultList();
-        List<MachineLoadRule> rules = em.createQuery("select r from MachineLoadRule r", MachineLoadRule.class)
-                .getResultList();
+        LoadRuleTable rules = LoadRuleTable.read(em);
         Map<Integer, Map<Integer, Integer>> tenants = new HashMap<>();
         for (Object[] row : em.createQuery("select vm.machine.id, vdc.enterprise.id, count(vm) from VirtualMachine vm "
                 + "join vm.virtualAppliance va join va.virtualDatacenter vdc where vm.machine.datacenter.id = :dc "
@@ -77,7 +75,8 @@ public class CapacityIndexes {
         }
         List<MachineCapacity> capacities = new ArrayList<>(machines.size());
         for (Machine m : machines) {
-            capacities.add(capacity(m, level(m, rules), tenants.getOrDefault(m.getId(), Map.of())));
+            capacities.add(capacity(m, rules.levelOf(m.getId(), m.getRack().getId(), datacenterId),
+                    tenants.getOrDefault(m.getId(), Map.of())));
         }
         CapacityIndex index = new CapacityIndex(capacities);
         LOG.info(() -> "Capacity of datacenter " + datacenterId + " loaded: " + machines.size() + " machines in "
@@ -93,22 +92,5 @@ public class CapacityIndexes {
         return new MachineCapacity(m.getId(), m.getRack().getId(), m.getHypervisorType().name(),
                 m.getState() == MachineState.MANAGED, m.getReservedFor(), m.getVirtualCpuCores(), m.getVirtualCpusUsed(),
                 m.getVirtualRamInMb(), m.getVirtualRamUsedInMb(), level, datastores, vmsPerEnterprise);
-    }
-
-    /** The most specific rule of the machine, its rack, its datacenter; else 100/100. */
-    static LoadLevel level(Machine m, List<MachineLoadRule> rules) {
-        Optional<LoadLevel> machine = Optional.empty();
-        Optional<LoadLevel> rack = Optional.empty();
-        Optional<LoadLevel> datacenter = Optional.empty();
-        for (MachineLoadRule r : rules) {
-            if (r.getMachine() != null && r.getMachine().getId().equals(m.getId())) {
-                machine = Optional.of(r.getLevel());
-            } else if (r.getScopeRack() != null && r.getScopeRack().getId().equals(m.getRack().getId())) {
-                rack = Optional.of(r.getLevel());
-            } else if (r.getScopeDatacenter() != null && r.getScopeDatacenter().getId().equals(m.getDatacenter().getId())) {
-                datacenter = Optional.of(r.getLevel());
-            }
-        }
-        return LoadLevel.mostSpecific(machine, rack, datacenter);
     }
 }

@@ -20,6 +20,7 @@ import com.abiquo.scheduler.rules.FitPolicyRuleService;
 import com.abiquo.scheduler.rules.LoadLevel;
 import com.abiquo.scheduler.rules.MachineLoadRuleService;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -28,6 +29,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Abiquo's allocator on the leader: chooses a machine for a VM (capacity index: rack of the VDC,
@@ -47,6 +49,9 @@ public class Scheduler {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Resource
+    private TransactionSynchronizationRegistry registry;
 
     @Inject
     private CapacityIndexes indexes;
@@ -83,16 +88,16 @@ public class Scheduler {
         }
         int datacenterId = vdc.getDatacenter().getId();
         int enterpriseId = vdc.getEnterprise().getId();
-        // read once for every rack and pass: they do not change within this transaction
-        Set<Integer> excluded = exclusions.excludedWith(enterpriseId);
-        FitPolicy fitPolicy = fitPolicies.effectiveFitPolicy(datacenterId);
+        SchedulingRules rules = rules();
+        Set<Integer> excluded = rules.excludedWith(enterpriseId);
+        FitPolicy fitPolicy = rules.fitPolicy(datacenterId);
         String reason = null;
         // a second pass on a freshly loaded index before saying there is no room (the index may be stale)
         for (int pass = 1; pass <= 2; pass++) {
             for (int rackId : candidates.racks()) {
                 PlacementRequest request = new PlacementRequest(enterpriseId, vdc.getHypervisorType().name(),
                         vm.getCpu(), vm.getRam(), vm.getHd(), rackId, excluded, fitPolicy);
-                Optional<String> refused = placeOnRack(vm, request, datacenterId);
+                Optional<String> refused = placeOnRack(vm, request, datacenterId, rules);
                 if (refused.isEmpty()) {
                     if (vdc.getRack() == null) {
                         vdc.setRack(em.getReference(com.abiquo.infrastructure.Rack.class, rackId));
@@ -110,7 +115,8 @@ public class Scheduler {
     }
 
     /** Places the VM on a machine of the request's rack and reserves, or says why not. */
-    private Optional<String> placeOnRack(VirtualMachine vm, PlacementRequest request, int datacenterId) {
+    private Optional<String> placeOnRack(VirtualMachine vm, PlacementRequest request, int datacenterId,
+            SchedulingRules rules) {
         String reason = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             CapacityIndex index = indexes.of(datacenterId, em);
@@ -119,7 +125,8 @@ public class Scheduler {
                 return Optional.of(result.noRoomReason());
             }
             Placement p = result.placement().get();
-            Optional<String> refused = reserve(vm, p, request);
+            Optional<String> refused = reserve(vm, p, request, rules.loadLevel(p.machineId(), request.requiredRackId(),
+                    datacenterId));
             if (refused.isEmpty()) {
                 afterCommit.then(null, () -> indexes.invalidate(datacenterId));
                 return Optional.empty();
@@ -131,38 +138,58 @@ public class Scheduler {
         return Optional.of(reason);
     }
 
-    /** Checks the choice on the locked machine row (the truth) and reserves, or says why not. */
-    private Optional<String> reserve(VirtualMachine vm, Placement p, PlacementRequest request) {
+    /**
+     * Reserves on the machine and datastore the index chose, each with one conditional update that
+     * checks the row as it is (the truth) and takes its lock: MANAGED, the hypervisor type, not
+     * reserved for another enterprise, CPU and RAM within the load rule, the datastore enabled, on
+     * the machine and with room. When an update finds nothing to change, the reason is read then
+     * (the rare path) and whatever was reserved is given back.
+     */
+    private Optional<String> reserve(VirtualMachine vm, Placement p, PlacementRequest request, LoadLevel level) {
         Set<Integer> excluded = request.excludedEnterprises();
-        Machine m = em.find(Machine.class, p.machineId());
-        if (m == null) {
-            return Optional.of("machine " + p.machineId() + " no longer exists");
+        if (!excluded.isEmpty() && em.createQuery("select count(vm) from VirtualMachine vm join vm.virtualAppliance va "
+                + "join va.virtualDatacenter vdc where vm.machine.id = :m and vdc.enterprise.id in :excluded", Long.class)
+                .setParameter("m", p.machineId()).setParameter("excluded", excluded).getSingleResult() > 0) {
+            return Optional.of("machine " + p.machineId() + " hosts VMs of an excluded enterprise");
         }
-        em.refresh(m, LockModeType.PESSIMISTIC_WRITE); // the row as it is now, locked until the commit
-        Datastore d = em.find(Datastore.class, p.datastoreId());
-        LoadLevel level = loadRules.effectiveLoadRule(m);
-        if (m.getState() != MachineState.MANAGED || !m.getHypervisorType().name().equals(request.hypervisorType())) {
-            return Optional.of("machine " + m.getId() + " is " + m.getState() + " " + m.getHypervisorType());
+        int machine = em.createNativeQuery("UPDATE physicalmachine SET cpu_used = cpu_used + ?, "
+                + "ram_used_mb = ram_used_mb + ? WHERE id = ? AND state = 'MANAGED' AND hypervisor_type = ? "
+                + "AND (enterprise_id IS NULL OR enterprise_id = ?) AND cpu_used + ? <= (cpu * ?) DIV 100 "
+                + "AND ram_used_mb + ? <= (ram_mb * ?) DIV 100")
+                .setParameter(1, request.cpus()).setParameter(2, request.ramMb()).setParameter(3, p.machineId())
+                .setParameter(4, request.hypervisorType()).setParameter(5, request.enterpriseId())
+                .setParameter(6, request.cpus()).setParameter(7, level.cpuLoadPercentage())
+                .setParameter(8, request.ramMb()).setParameter(9, level.ramLoadPercentage()).executeUpdate();
+        if (machine == 0) {
+            return Optional.of(machineRefusal(p.machineId(), request, level));
         }
-        if (m.getReservedFor() != null && m.getReservedFor() != request.enterpriseId()) {
-            return Optional.of("machine " + m.getId() + " is reserved for another enterprise");
-        }
-        if (m.getVirtualCpusUsed() + (long) request.cpus() > level.maxCpus(m.getVirtualCpuCores())
-                || m.getVirtualRamUsedInMb() + (long) request.ramMb() > level.maxRamInMb(m.getVirtualRamInMb())) {
-            return Optional.of("machine " + m.getId() + " has no CPU or RAM left within its load rule");
-        }
-        if (d == null || !d.isEnabled() || !d.getMachine().getId().equals(m.getId())
-                || d.getSize() - d.getUsedSize() < request.hdBytes()) {
+        int datastore = em.createNativeQuery("UPDATE datastore SET used_size_bytes = used_size_bytes + ? "
+                + "WHERE id = ? AND machine_id = ? AND enabled AND size_bytes - used_size_bytes >= ?")
+                .setParameter(1, request.hdBytes()).setParameter(2, p.datastoreId()).setParameter(3, p.machineId())
+                .setParameter(4, request.hdBytes()).executeUpdate();
+        if (datastore == 0) {
+            changeUsage(p.machineId(), null, -request.cpus(), -request.ramMb(), 0);
             return Optional.of("datastore " + p.datastoreId() + " has no room");
         }
-        if (!excluded.isEmpty() && em.createQuery("select count(vm) from VirtualMachine vm join vm.virtualAppliance va "
-                + "join va.virtualDatacenter vdc where vm.machine = :m and vdc.enterprise.id in :excluded", Long.class)
-                .setParameter("m", m).setParameter("excluded", excluded).getSingleResult() > 0) {
-            return Optional.of("machine " + m.getId() + " hosts VMs of an excluded enterprise");
-        }
-        changeUsage(m.getId(), d.getId(), request.cpus(), request.ramMb(), request.hdBytes());
-        vm.placeOn(m, d);
+        vm.placeOn(em.getReference(Machine.class, p.machineId()), em.getReference(Datastore.class, p.datastoreId()));
         return Optional.empty();
+    }
+
+    /** Why the machine's row refused a reservation (read after the refusal, for the task's error). */
+    private String machineRefusal(int machineId, PlacementRequest request, LoadLevel level) {
+        Machine m = em.find(Machine.class, machineId);
+        if (m == null) {
+            return "machine " + machineId + " no longer exists";
+        }
+        em.refresh(m);
+        if (m.getState() != MachineState.MANAGED || !m.getHypervisorType().name().equals(request.hypervisorType())) {
+            return "machine " + m.getId() + " is " + m.getState() + " " + m.getHypervisorType();
+        }
+        if (m.getReservedFor() != null && m.getReservedFor() != request.enterpriseId()) {
+            return "machine " + m.getId() + " is reserved for another enterprise";
+        }
+        return "machine " + m.getId() + " has no CPU or RAM left within its load rule (" + level.cpuLoadPercentage()
+                + "% CPU, " + level.ramLoadPercentage() + "% RAM)";
     }
 
     /**
@@ -203,6 +230,16 @@ public class Scheduler {
         indexes.loaded(datacenterId).ifPresent(index -> index.release(m.getId(), d == null ? 0 : d.getId(), vm.getCpu(),
                 vm.getRam(), d == null ? 0 : vm.getHd(), enterpriseId));
         afterCommit.then(null, () -> indexes.invalidate(datacenterId));
+    }
+
+    /** The allocation rules of this transaction, read at its first placement (see {@link SchedulingRules}). */
+    private SchedulingRules rules() {
+        SchedulingRules rules = (SchedulingRules) registry.getResource(SchedulingRules.class);
+        if (rules == null) {
+            rules = new SchedulingRules(em, fitPolicies, exclusions);
+            registry.putResource(SchedulingRules.class, rules);
+        }
+        return rules;
     }
 
     private void changeUsage(int machineId, Integer datastoreId, int cpu, int ram, long hd) {

@@ -257,6 +257,36 @@ class DeployIT extends ApiIT {
     }
 
     @Test
+    void aMachineLoadRuleBoundsWhatTheSchedulerReservesAndAChangedRuleAppliesToTheNextDeploy() throws Exception {
+        Deploys.Tenant t = Deploys.withMachine(4, 65536);
+        JsonNode machine = t.machine();
+        JsonNode rule = Rules.load(50, 100, Rules.scope("machine", machine)); // 2 of its 4 CPUs
+        List<JsonNode> vms = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            vms.add(t.vm("rule-" + i, 1, 256));
+        }
+        assertThat(Deploys.deploy(t.api(), vms.get(0)).path("state").asText()).isEqualTo("FINISHED_SUCCESSFULLY");
+        assertThat(Deploys.deploy(t.api(), vms.get(1)).path("state").asText()).isEqualTo("FINISHED_SUCCESSFULLY");
+        assertThat(Deploys.deploy(t.api(), vms.get(2)).path("state").asText()).isEqualTo("FINISHED_UNSUCCESSFULLY");
+        assertThat(Deploys.usage(machine)[0]).isEqualTo(2);
+
+        // raised through the API: the leader's next placement reads it (its capacity index is reloaded)
+        Map<String, Object> raised = Rules.loadBody(100, 100);
+        raised.put("links", rule.path("links"));
+        Api.admin().put(Tenancy.edit(rule), Rules.LOAD, Rules.LOAD, raised).expect(200);
+        assertThat(Deploys.deploy(t.api(), vms.get(2)).path("state").asText()).isEqualTo("FINISHED_SUCCESSFULLY");
+        assertThat(Deploys.usage(machine)[0]).isEqualTo(3);
+
+        // lowered below what runs there: nothing more goes there, what runs stays
+        Map<String, Object> lowered = Rules.loadBody(25, 100);
+        lowered.put("links", rule.path("links"));
+        Api.admin().put(Tenancy.edit(rule), Rules.LOAD, Rules.LOAD, lowered).expect(200);
+        JsonNode fourth = t.vm("rule-3", 1, 256);
+        assertThat(Deploys.deploy(t.api(), fourth).path("state").asText()).isEqualTo("FINISHED_UNSUCCESSFULLY");
+        assertThat(Deploys.usage(machine)[0]).isEqualTo(3);
+    }
+
+    @Test
     void aNotificationDeliveredTwiceOrLateChangesNothing() throws Exception {
         Deploys.Tenant t = Deploys.withMachine(16, 32768);
         JsonNode vm = t.vm("dup", 1, 256);
