@@ -3,6 +3,7 @@ package com.abiquo.cloud;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.abiquo.persistence.JsonP;
 import com.abiquo.error.ApiError;
 import com.abiquo.error.ApiException;
 import com.abiquo.scheduler.SchedulerQueue;
@@ -14,7 +15,6 @@ import com.abiquo.task.Tasks;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -81,7 +81,7 @@ public class VirtualMachineActions {
             default -> throw ApiException.of(delete ? ApiError.VM_INVALID_STATE_DELETE : ApiError.VM_UNDEPLOY_STATE);
         };
         return start(vm, TaskType.UNDEPLOY, jobs,
-                delete ? Json.createObjectBuilder().add(DELETE_AFTER, true).build().toString() : null);
+                delete ? JsonP.object().add(DELETE_AFTER, true).build().toString() : null);
     }
 
     /** {@code PUT state}: ON, OFF (a graceful shutdown when asked) or PAUSED. */
@@ -143,7 +143,7 @@ public class VirtualMachineActions {
         }
         limits.check(vm.getVirtualAppliance().getVirtualDatacenter(),
                 new LimitChecker.Usage(0, cpu - vm.getCpu(), ram - vm.getRam(), 0, 0), force);
-        String data = Json.createObjectBuilder().add("cpu", cpu).add("ram", ram).add("previousCpu", vm.getCpu())
+        String data = JsonP.object().add("cpu", cpu).add("ram", ram).add("previousCpu", vm.getCpu())
                 .add("previousRam", vm.getRam()).build().toString();
         return start(vm, TaskType.RECONFIGURE, List.of(UPDATE_RESOURCES, "RECONFIGURE"), data);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.abiquo.persistence.JsonP;
 import com.abiquo.messaging.MessagePublisher;
 import com.abiquo.messaging.MessagingException;
 import com.abiquo.messaging.QueueDefinition;
@@ -24,7 +25,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -61,7 +61,7 @@ public class ConsumerProbes {
                 producer.setDeliveryMode(DeliveryMode.PERSISTENT);
                 for (int i = 0; i < count; i++) {
                     String id = (prefix == null || prefix.isBlank() ? "probe" : prefix) + "-" + UUID.randomUUID();
-                    TextMessage m = s.createTextMessage(Json.createObjectBuilder().add("type", TYPE).add("probeId", id)
+                    TextMessage m = s.createTextMessage(JsonP.object().add("type", TYPE).add("probeId", id)
                             .add("publishedAt", Instant.now().toString()).build().toString());
                     m.setStringProperty(MessagePublisher.MESSAGE_ID_HEADER, id);
                     producer.send(m);

@@ -1,9 +1,9 @@
 package com.abiquo.cluster;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 
+import com.abiquo.persistence.JsonP;
 import com.abiquo.messaging.DeadLetter;
 import com.abiquo.messaging.Messaging;
 import com.abiquo.messaging.model.MalformedMessageException;
@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -85,7 +84,7 @@ public class LeaderMessages {
         // an unreadable message is dead-lettered before it is recorded: once fixed and requeued it is handled
         JsonObject body;
         try {
-            body = Json.createReader(new StringReader(raw)).readObject();
+            body = JsonP.readObject(raw);
         } catch (JsonException | IllegalStateException e) {
             deadLetter(queue, id, raw, "not a JSON object: " + e.getMessage());
             return;

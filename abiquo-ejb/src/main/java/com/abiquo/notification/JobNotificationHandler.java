@@ -1,9 +1,9 @@
 package com.abiquo.notification;
 
-import java.io.StringReader;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import com.abiquo.persistence.JsonP;
 import com.abiquo.cloud.VirtualMachine;
 import com.abiquo.cloud.VirtualMachineState;
 import com.abiquo.cluster.LeaderMessage;
@@ -21,7 +21,6 @@ import com.abiquo.task.Tasks;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -133,7 +132,7 @@ public class JobNotificationHandler implements LeaderMessageHandler {
     private void fail(TaskRecord task, VirtualMachine vm, JobNotification last) {
         String why = task.getError() != null ? task.getError() : "a job failed";
         if (task.getType() == TaskType.RECONFIGURE) {
-            JsonObject data = Json.createReader(new StringReader(task.getData())).readObject();
+            JsonObject data = JsonP.readObject(task.getData());
             scheduler.resize(vm, data.getInt("previousCpu"), data.getInt("previousRam"));
         }
         VirtualMachineState state = vmState(last.vmState(), null);

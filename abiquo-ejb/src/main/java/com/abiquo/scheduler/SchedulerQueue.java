@@ -2,6 +2,7 @@ package com.abiquo.scheduler;
 
 import java.util.logging.Logger;
 
+import com.abiquo.persistence.JsonP;
 import com.abiquo.messaging.Messaging;
 import com.abiquo.messaging.Queues;
 import com.abiquo.persistence.AfterCommit;
@@ -10,7 +11,6 @@ import com.abiquo.task.TaskRecord;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 /**
  * Any API node's side of the scheduler queue: a task is announced to the leader once the
@@ -37,7 +37,7 @@ public class SchedulerQueue {
     }
 
     private void publishNow(String taskId) {
-        String json = Json.createObjectBuilder().add("type", TYPE).add("messageId", messageId(taskId))
+        String json = JsonP.object().add("type", TYPE).add("messageId", messageId(taskId))
                 .add("taskId", taskId).build().toString();
         messaging.publisher().publishJson(Queues.SCHEDULER_EXCHANGE, Queues.SCHEDULER_REQUESTS, messageId(taskId), json);
         LOG.fine(() -> "Task " + taskId + " sent to the scheduler");

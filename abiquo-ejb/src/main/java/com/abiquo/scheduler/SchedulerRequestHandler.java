@@ -1,9 +1,9 @@
 package com.abiquo.scheduler;
 
-import java.io.StringReader;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import com.abiquo.persistence.JsonP;
 import com.abiquo.cloud.VirtualMachine;
 import com.abiquo.cloud.VirtualMachineActions;
 import com.abiquo.cloud.VirtualMachineState;
@@ -18,7 +18,6 @@ import com.abiquo.task.Tasks;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -102,7 +101,7 @@ public class SchedulerRequestHandler implements LeaderMessageHandler {
 
     private boolean resize(TaskRecord task, VirtualMachine vm) {
         String job = task.jobOfType(VirtualMachineActions.UPDATE_RESOURCES).orElseThrow().id();
-        JsonObject wanted = Json.createReader(new StringReader(task.getData())).readObject();
+        JsonObject wanted = JsonP.readObject(task.getData());
         Optional<String> noRoom = scheduler.resize(vm, wanted.getInt("cpu"), wanted.getInt("ram"));
         if (noRoom.isPresent()) {
             TaskOutcome.job(task, job, JobState.FAILED);

@@ -1,10 +1,10 @@
 package com.abiquo.scheduler;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 
+import com.abiquo.persistence.JsonP;
 import com.abiquo.cloud.VirtualMachine;
 import com.abiquo.cloud.VirtualMachineActions;
 import com.abiquo.cloud.VirtualMachineService;
@@ -21,7 +21,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 /**
  * How a task ends, on the leader, in its fenced transaction: the task's final state, the VM
@@ -103,7 +102,7 @@ public class TaskOutcome {
     }
 
     static boolean deleteAfter(TaskRecord task) {
-        return task.getData() != null && Json.createReader(new StringReader(task.getData())).readObject()
+        return task.getData() != null && JsonP.readObject(task.getData())
                 .getBoolean(VirtualMachineActions.DELETE_AFTER, false);
     }
 

@@ -1,13 +1,13 @@
 package com.abiquo.task;
 
-import java.io.StringReader;
+import com.abiquo.persistence.JsonP;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -159,7 +159,7 @@ public class TaskRecord {
     public List<JobEntry> getJobs() {
         if (jobs == null) {
             List<JobEntry> read = new ArrayList<>();
-            for (JsonValue v : Json.createReader(new StringReader(jobsJson)).readArray()) {
+            for (JsonValue v : JsonP.readArray(jobsJson)) {
                 JsonObject o = v.asJsonObject();
                 read.add(new JobEntry(o.getString("id"), o.getString("type"), JobState.valueOf(o.getString("state")),
                         JobState.valueOf(o.getString("rollbackState"))));
@@ -184,9 +184,9 @@ public class TaskRecord {
 
     private void setJobs(List<JobEntry> newJobs) {
         this.jobs = List.copyOf(newJobs);
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonP.array();
         for (JobEntry j : newJobs) {
-            a.add(Json.createObjectBuilder().add("id", j.id()).add("type", j.type()).add("state", j.state().name())
+            a.add(JsonP.object().add("id", j.id()).add("type", j.type()).add("state", j.state().name())
                     .add("rollbackState", j.rollbackState().name()));
         }
         this.jobsJson = a.build().toString();
