@@ -3,9 +3,9 @@ package com.abiquo.cloud;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.abiquo.persistence.JsonP;
 import com.abiquo.error.ApiError;
 import com.abiquo.error.ApiException;
+import com.abiquo.persistence.JsonP;
 import com.abiquo.scheduler.SchedulerQueue;
 import com.abiquo.security.Caller;
 import com.abiquo.task.TaskRecord;

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.abiquo.persistence.JsonP;
 import com.abiquo.messaging.MessagePublisher;
 import com.abiquo.messaging.MessagingException;
 import com.abiquo.messaging.QueueDefinition;
 import com.abiquo.messaging.Queues;
+import com.abiquo.persistence.JsonP;
 import com.rabbitmq.jms.admin.RMQDestination;
 
 import jakarta.annotation.Resource;

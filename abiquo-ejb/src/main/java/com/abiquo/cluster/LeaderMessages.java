@@ -3,10 +3,10 @@ package com.abiquo.cluster;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 
-import com.abiquo.persistence.JsonP;
 import com.abiquo.messaging.DeadLetter;
 import com.abiquo.messaging.Messaging;
 import com.abiquo.messaging.model.MalformedMessageException;
+import com.abiquo.persistence.JsonP;
 import org.slf4j.MDC;
 
 import jakarta.annotation.Resource;

@@ -3,7 +3,6 @@ package com.abiquo.notification;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-import com.abiquo.persistence.JsonP;
 import com.abiquo.cloud.VirtualMachine;
 import com.abiquo.cloud.VirtualMachineState;
 import com.abiquo.cluster.LeaderMessage;
@@ -11,6 +10,7 @@ import com.abiquo.cluster.LeaderMessageHandler;
 import com.abiquo.messaging.model.JobNotification;
 import com.abiquo.messaging.model.JobType;
 import com.abiquo.messaging.model.VmState;
+import com.abiquo.persistence.JsonP;
 import com.abiquo.scheduler.JobDispatcher;
 import com.abiquo.scheduler.Scheduler;
 import com.abiquo.scheduler.TaskOutcome;

@@ -18,7 +18,6 @@ import com.abiquo.scheduler.rules.EnterpriseExclusionRuleService;
 import com.abiquo.scheduler.rules.FitPolicy;
 import com.abiquo.scheduler.rules.FitPolicyRuleService;
 import com.abiquo.scheduler.rules.LoadLevel;
-import com.abiquo.scheduler.rules.MachineLoadRuleService;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -58,9 +57,6 @@ public class Scheduler {
 
     @Inject
     private AfterCommit afterCommit;
-
-    @EJB
-    private MachineLoadRuleService loadRules;
 
     @EJB
     private RackVlans vlans;
@@ -203,7 +199,7 @@ public class Scheduler {
         em.refresh(m);
         int dCpu = cpu - vm.getCpu();
         int dRam = ram - vm.getRam();
-        LoadLevel level = loadRules.effectiveLoadRule(m);
+        LoadLevel level = rules().loadLevel(m.getId(), m.getRack().getId(), m.getDatacenter().getId());
         if ((dCpu > 0 && m.getVirtualCpusUsed() + (long) dCpu > level.maxCpus(m.getVirtualCpuCores()))
                 || (dRam > 0 && m.getVirtualRamUsedInMb() + (long) dRam > level.maxRamInMb(m.getVirtualRamInMb()))) {
             return Optional.of("machine " + m.getName() + " has no room for " + cpu + " CPUs and " + ram

@@ -2,10 +2,10 @@ package com.abiquo.scheduler;
 
 import java.util.logging.Logger;
 
-import com.abiquo.persistence.JsonP;
 import com.abiquo.messaging.Messaging;
 import com.abiquo.messaging.Queues;
 import com.abiquo.persistence.AfterCommit;
+import com.abiquo.persistence.JsonP;
 import com.abiquo.task.TaskRecord;
 
 import jakarta.ejb.EJB;

@@ -3,12 +3,12 @@ package com.abiquo.scheduler;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-import com.abiquo.persistence.JsonP;
 import com.abiquo.cloud.VirtualMachine;
 import com.abiquo.cloud.VirtualMachineActions;
 import com.abiquo.cloud.VirtualMachineState;
 import com.abiquo.cluster.LeaderMessage;
 import com.abiquo.cluster.LeaderMessageHandler;
+import com.abiquo.persistence.JsonP;
 import com.abiquo.task.JobState;
 import com.abiquo.task.TaskRecord;
 import com.abiquo.task.TaskState;

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 
-import com.abiquo.persistence.JsonP;
 import com.abiquo.cloud.VirtualMachine;
 import com.abiquo.cloud.VirtualMachineActions;
 import com.abiquo.cloud.VirtualMachineService;
 import com.abiquo.cloud.VirtualMachineState;
 import com.abiquo.observability.Metrics;
 import com.abiquo.persistence.AfterCommit;
+import com.abiquo.persistence.JsonP;
 import com.abiquo.task.JobState;
 import com.abiquo.task.TaskRecord;
 import com.abiquo.task.TaskState;

@@ -1,12 +1,12 @@
 package com.abiquo.task;
 
-import com.abiquo.persistence.JsonP;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+
+import com.abiquo.persistence.JsonP;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

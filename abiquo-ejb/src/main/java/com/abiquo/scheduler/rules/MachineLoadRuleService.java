@@ -1,7 +1,6 @@
 package com.abiquo.scheduler.rules;
 
 import java.util.List;
-import java.util.Optional;
 
 import com.abiquo.error.ApiError;
 import com.abiquo.error.ApiException;
@@ -108,20 +107,5 @@ public class MachineLoadRuleService {
 
     public void delete(Integer id) {
         em.remove(get(id));
-    }
-
-    /** The load the scheduler allows on the machine: the rule of the machine, its rack, its datacenter, else 100/100. */
-    public LoadLevel effectiveLoadRule(Machine machine) {
-        List<MachineLoadRule> rules = em.createQuery("select r from MachineLoadRule r where r.machine = :m "
-                + "or r.rack = :rack or r.datacenter = :dc", MachineLoadRule.class).setParameter("m", machine)
-                .setParameter("rack", machine.getRack()).setParameter("dc", machine.getDatacenter()).getResultList();
-        return LoadLevel.mostSpecific(level(rules, r -> r.getMachine() != null),
-                level(rules, r -> r.getMachine() == null && r.getScopeRack() != null),
-                level(rules, r -> r.getScopeRack() == null));
-    }
-
-    private static Optional<LoadLevel> level(List<MachineLoadRule> rules,
-            java.util.function.Predicate<MachineLoadRule> scope) {
-        return rules.stream().filter(scope).findFirst().map(MachineLoadRule::getLevel);
     }
 }
