@@ -35,7 +35,13 @@ STATE="${BENCH_STATE:-$ROOT/abiquo-it/target/bench-api}"
 SCHEMA="${BENCH_SCHEMA:-kinton_bench_api}"
 SHARE="${CPU_SHARE:-0.3}"
 DURATION="${DURATION:-20}"
-WARMUP="${WARMUP:-60}" # per server, reads then writes, uncapped: a server capped while its JIT still compiles spends its share compiling
+# Warm-up per server, uncapped, in rounds of WARMUP s of reads then writes, until the JIT compiler
+# threads used under JIT_QUIET % of the server's CPU in a round (at most WARMUP_MAX s): measured
+# here, a server capped after a fixed 2 minutes still spent ~30% of its share in C2 compiler threads,
+# and a request then cost twice the CPU of one on a server whose compiler had gone quiet.
+WARMUP="${WARMUP:-20}"
+WARMUP_MAX="${WARMUP_MAX:-360}"
+JIT_QUIET="${JIT_QUIET:-5}"
 CONNECTIONS="${CONNECTIONS:-16}"
 TENANTS="${TENANTS:-4}"
 LOW_DURATION="${LOW_DURATION:-10}"
@@ -130,6 +136,18 @@ controller_pid() { pgrep -f -- "-D\[$1\] .*-Djboss.domain.base.dir=$DOMAIN( |\$)
 ticks() { # pid: user+system CPU ticks so far (0 if gone)
   awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0
 }
+jit_ticks() { # pid: CPU ticks of its JIT compiler threads so far
+  local t sum=0
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ Compiler* | C2\ Compiler*) sum=$((sum + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat" 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  echo "$sum"
+}
+jit_share() { # ticks0 ticks1 jit0 jit1: % of the server's CPU spent compiling in between
+  awk -v t="$(($2 - $1))" -v j="$(($4 - $3))" 'BEGIN { printf "%d", (t > 0 ? 100 * j / t : 0) }'
+}
 machine_ticks() { awk '/^cpu / { print $2+$3+$4+$5+$6+$7+$8+$9, $5+$6 }' /proc/stat; } # total idle
 rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
@@ -176,7 +194,8 @@ write_load() { wrk_run "$1" "$2" "$3" "$4" write "$WORK/tenants.lua"; }
 ROUND=""
 measure() { # kind(read|write) n
   local kind="$1" n="$2" i pids=() before=() after=() m0 m1 lb lb0 lb1 api_cores="" thr0=() thr1=()
-  for ((i = 1; i <= n; i++)); do pids+=("$(server_pid "api-$i")"); before+=("$(ticks "${pids[-1]}")"); thr0+=("$(throttled "api-$i")"); done
+  local jit0=() jits=""
+  for ((i = 1; i <= n; i++)); do pids+=("$(server_pid "api-$i")"); before+=("$(ticks "${pids[-1]}")"); jit0+=("$(jit_ticks "${pids[-1]}")"); thr0+=("$(throttled "api-$i")"); done
   local served0 served1
   served0=($(served "$n"))
   lb="$(server_pid lb)"
@@ -191,6 +210,7 @@ measure() { # kind(read|write) n
   local throttles=""
   for ((i = 1; i <= n; i++)); do
     after+=("$(ticks "${pids[$((i - 1))]}")")
+    jits+="$(jit_share "${before[$((i - 1))]}" "${after[-1]}" "${jit0[$((i - 1))]}" "$(jit_ticks "${pids[$((i - 1))]}")") "
     api_cores+="$(awk -v a="${after[-1]}" -v b="${before[$((i - 1))]}" -v hz="$TICKS" -v s="$secs" 'BEGIN { printf "%.2f", (a - b) / hz / s }') "
     thr1+=("$(throttled "api-$i")")
     throttles+="$(( ${thr1[-1]%% *} - ${thr0[$((i - 1))]%% *} )) "
@@ -204,8 +224,9 @@ measure() { # kind(read|write) n
   for ((i = 0; i < n; i++)); do spread+="$(( total > 0 ? 100 * (served1[i] - served0[i]) / total : 0 ))/"; done
   ROUND_SPREAD="${spread%/}"
   ROUND_THROTTLED="$(echo $throttles | tr ' ' '/')"
+  ROUND_JIT="$(echo $jits | tr ' ' '/')"
   ROUND="$(rps) $(ms p50_us) $(ms p99_us) $(errors)"
-  say "  $kind, $n API server(s): $(rps) req/s, p50 $(ms p50_us) ms, p99 $(ms p99_us) ms, errors $(errors)$([ "$kind" = write ] && echo ", VMs created $(val created), deleted $(val deleted)"); requests per server $ROUND_SPREAD %; CPU (cores): API servers $ROUND_API (cap $SHARE each; throttled periods $ROUND_THROTTLED), balancer $ROUND_LB, wrk $WRK_CPU; machine idle ${ROUND_IDLE}%; load average $(cut -d' ' -f1 /proc/loadavg)"
+  say "  $kind, $n API server(s): $(rps) req/s, p50 $(ms p50_us) ms, p99 $(ms p99_us) ms, errors $(errors)$([ "$kind" = write ] && echo ", VMs created $(val created), deleted $(val deleted)"); requests per server $ROUND_SPREAD %; CPU (cores): API servers $ROUND_API (cap $SHARE each; throttled periods $ROUND_THROTTLED; JIT compiling $ROUND_JIT % of it), balancer $ROUND_LB, wrk $WRK_CPU; machine idle ${ROUND_IDLE}%; load average $(cut -d' ' -f1 /proc/loadavg)"
   [ "$(errors)" = 0 ] || say "  WARNING: $(errors) failed requests (unexpected status $(val failed), timeouts $(val timeout), connect/read/write errors $(val connect)/$(val read)/$(val write)$([ -n "$(val first_failure)" ] && echo "; first: $(val first_failure)"))"
   # did every capped server get its share? If not, the machine (other processes), not the servers, limited the figure
   ROUND_SHARE_USED="$(awk -v c="$ROUND_API" -v s="$SHARE" 'BEGIN { n = split(c, a, "/"); m = 1e9; for (i = 1; i <= n; i++) if (a[i] < m) m = a[i]; printf "%.0f", 100 * m / s }')"
@@ -218,19 +239,30 @@ measure() { # kind(read|write) n
   fi
 }
 
-warm() { # server port: reads and writes straight to it, not capped yet
-  say "warming $1 (${WARMUP} s of reads, ${WARMUP} s of writes, directly at 127.0.0.1:$2, not capped)"
+warm() { # server port: reads and writes straight to it, not capped yet, until its JIT is quiet
+  say "warming $1 (rounds of ${WARMUP} s of reads and ${WARMUP} s of writes, directly at 127.0.0.1:$2, not capped, until its JIT compiler uses < ${JIT_QUIET}% of its CPU; at most ${WARMUP_MAX} s)"
   # first one request per tenant, one after another: each tenant's first Basic request on a server
   # pays the slow password hash once (then the credential cache answers)
   local auth
   for auth in $(sed -n 's/.*auth = "Basic \([^"]*\)".*/\1/p' "$WORK/tenants.lua"); do
     curl -s -o /dev/null --max-time 60 -H "Authorization: Basic $auth" -H "Accept: $READ_TYPE" "http://127.0.0.1:$2$READ_PATH" || true
   done
-  read_load "http://127.0.0.1:$2" "$WARMUP" 2 8
-  say "  reads: $(rps) req/s, errors $(errors)"
-  write_load "http://127.0.0.1:$2" "$WARMUP" 2 8
-  say "  writes: $(rps) req/s, errors $(errors)"
-  [ "$(errors)" = 0 ] || say "  WARNING: $(errors) failed requests during the warm-up ($(val first_failure))"
+  local pid t0 t1 j0 j1 share reads spent=0
+  pid="$(server_pid "$1")"
+  while :; do
+    t0="$(ticks "$pid")"; j0="$(jit_ticks "$pid")"
+    read_load "http://127.0.0.1:$2" "$WARMUP" 2 8
+    reads="$(rps)"
+    [ "$(errors)" = 0 ] || say "  WARNING: $(errors) failed reads during the warm-up ($(val first_failure))"
+    write_load "http://127.0.0.1:$2" "$WARMUP" 2 8
+    [ "$(errors)" = 0 ] || say "  WARNING: $(errors) failed writes during the warm-up ($(val first_failure))"
+    t1="$(ticks "$pid")"; j1="$(jit_ticks "$pid")"
+    spent=$((spent + 2 * WARMUP))
+    share="$(jit_share "$t0" "$t1" "$j0" "$j1")"
+    say "  ${spent} s: reads $reads req/s, writes $(rps) req/s; JIT compiler threads ${share}% of its CPU"
+    ((share >= JIT_QUIET)) || break
+    ((spent < WARMUP_MAX)) || { say "  NOTE: its JIT still compiles after ${spent} s; measuring anyway"; break; }
+  done
 }
 
 # ---- start ---------------------------------------------------------------------------------------------
@@ -287,6 +319,8 @@ for ((n = 1; n <= SERVERS; n++)); do
   fi
   warm "api-$n" $((8080 + OFFSET + 100 * n))
   if ((n == 1)); then
+    say "warming the balancer: ${WARMUP} s of reads through it (not capped)"
+    read_load "$LB" "$WARMUP" 2 8
     say "the balancer's overhead: 1 connection, ${LOW_DURATION} s each, directly to api-1 and through the balancer, twice (not capped)"
     direct=()
     balanced=()

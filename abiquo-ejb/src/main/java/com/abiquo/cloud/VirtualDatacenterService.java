@@ -59,7 +59,7 @@ public class VirtualDatacenterService {
 
     public Page<VirtualDatacenter> list(Integer enterpriseId, Integer datacenterId, PageRequest request) {
         PagedQuery<VirtualDatacenter> q = access.visible(PagedQuery.of(em, VirtualDatacenter.class), "")
-                .searchable("name").sortable("name");
+                .searchable("name").sortable("name").fetching("enterprise", "datacenter", "defaultNetwork");
         if (enterpriseId != null) {
             q.where((cb, v) -> cb.equal(v.get("enterprise").get("id"), enterpriseId));
         }

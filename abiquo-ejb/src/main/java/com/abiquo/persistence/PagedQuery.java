@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -41,6 +42,7 @@ public final class PagedQuery<T> {
     private final List<Filter<T>> filters = new ArrayList<>();
     private final List<String> searchable = new ArrayList<>();
     private final Map<String, String> sortable = new LinkedHashMap<>();
+    private final List<String> fetched = new ArrayList<>();
 
     private PagedQuery(EntityManager em, Class<T> type) {
         this.em = em;
@@ -80,17 +82,22 @@ public final class PagedQuery<T> {
         return this;
     }
 
+    /**
+     * To-one associations loaded with the page's rows (one statement) rather than one select per
+     * row when the representation links them. Never a collection: that would page joined rows.
+     */
+    public PagedQuery<T> fetching(String... toOneAssociations) {
+        fetched.addAll(List.of(toOneAssociations));
+        return this;
+    }
+
     public Page<T> fetch(PageRequest request) {
         String orderPath = orderPath(request.by());
         CriteriaBuilder cb = em.getCriteriaBuilder();
 
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<T> countRoot = count.from(type);
-        count.select(cb.count(countRoot)).where(predicates(cb, countRoot, request));
-        long total = em.createQuery(count).getSingleResult();
-
         CriteriaQuery<T> select = cb.createQuery(type);
         Root<T> root = select.from(type);
+        fetched.forEach(association -> root.fetch(association, JoinType.LEFT));
         select.select(root).where(predicates(cb, root, request));
         Path<Object> orderBy = path(root, orderPath);
         Path<Object> id = root.get("id");
@@ -99,7 +106,22 @@ public final class PagedQuery<T> {
         if (!request.unlimited()) {
             query.setMaxResults(request.limit());
         }
-        return new Page<>(query.getResultList(), total, request);
+        List<T> items = query.getResultList();
+        return new Page<>(items, total(request, items.size(), cb), request);
+    }
+
+    /** A short page that is not past the end holds the last rows: the total follows without a count. */
+    private long total(PageRequest request, int size, CriteriaBuilder cb) {
+        if (!request.unlimited() && size < request.limit() && (size > 0 || request.startWith() == 0)) {
+            return request.startWith() + (long) size;
+        }
+        if (request.unlimited() && request.startWith() == 0) {
+            return size;
+        }
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<T> countRoot = count.from(type);
+        count.select(cb.count(countRoot)).where(predicates(cb, countRoot, request));
+        return em.createQuery(count).getSingleResult();
     }
 
     private String orderPath(String by) {

@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Passwords this node verified recently, so that a client sending Basic on every request pays the
- * slow hash once per TTL instead of once per request. Entries hold an HMAC of the password under a
+ * slow hash once instead of once per request; an entry unused for a TTL is dropped. Entries hold an HMAC of the password under a
  * key that lives only in this JVM (never the password), and the credential version they were
  * verified at: after a password change the version differs and the entry is ignored.
  */
@@ -36,7 +36,15 @@ public final class CredentialCache {
         if (e == null || e.credentialVersion != currentCredentialVersion || e.expiresAtMillis < nowMillis) {
             return false;
         }
-        return MessageDigest.isEqual(e.mac, mac(nick, password));
+        if (!MessageDigest.isEqual(e.mac, mac(nick, password))) {
+            return false;
+        }
+        // the TTL counts from the last use, not from the hash: a client busy on this node must not
+        // wait for a slow hash every TTL (the user row, read on every request, carries the version)
+        if (e.expiresAtMillis - nowMillis < ttlMillis / 2) {
+            entries.replace(nick, e, new Entry(e.mac, e.credentialVersion, nowMillis + ttlMillis));
+        }
+        return true;
     }
 
     public void remember(String nick, String password, int credentialVersion, long nowMillis) {

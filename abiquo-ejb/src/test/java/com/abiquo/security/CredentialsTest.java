@@ -56,8 +56,27 @@ class CredentialsTest {
         assertThat(cache.matches("bob", "pw", 1, 500)).isTrue();
         assertThat(cache.matches("bob", "other", 1, 500)).isFalse();
         assertThat(cache.matches("bob", "pw", 2, 500)).as("credential version moved").isFalse();
-        assertThat(cache.matches("bob", "pw", 1, 1_001)).as("expired").isFalse();
+        assertThat(cache.matches("bob", "pw", 1, 2_000)).as("unused for longer than the TTL").isFalse();
         assertThat(cache.matches("carol", "pw", 1, 500)).isFalse();
+    }
+
+    @Test
+    void aCredentialInUseStaysCachedPastTheTtl() {
+        CredentialCache cache = new CredentialCache(1_000, 10);
+        cache.remember("bob", "pw", 1, 0);
+        for (long now = 400; now <= 5_000; now += 400) {
+            assertThat(cache.matches("bob", "pw", 1, now)).as("used at %d", now).isTrue();
+        }
+        assertThat(cache.matches("bob", "pw", 1, 6_100)).as("then unused for longer than the TTL").isFalse();
+        assertThat(cache.matches("bob", "wrong", 1, 300)).isFalse();
+    }
+
+    @Test
+    void aWrongPasswordDoesNotKeepAnEntryAlive() {
+        CredentialCache cache = new CredentialCache(1_000, 10);
+        cache.remember("bob", "pw", 1, 0);
+        assertThat(cache.matches("bob", "guess", 1, 900)).isFalse();
+        assertThat(cache.matches("bob", "pw", 1, 1_001)).as("expired: only a match extends it").isFalse();
     }
 
     @Test
