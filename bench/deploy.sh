@@ -6,8 +6,10 @@
 # finish, and reads from kinton (vm_task) the VMs deployed per second (first task created to last
 # finished) and each task's latency from its creation (the 202) to FINISHED: p50, p99, max.
 # TENANTS spreads the VMs over that many tenants (each enterprise's deploys serialize on its limit check).
-# WARMUP (400) deploys first: after only 100 the API node's C2 compiler threads still took ~0.5 core
-# of the measured round (JFR, 2026-11-26); DEPLOYS + WARMUP stay under a tenant network's 1022 IPs.
+# A warm-up first, on tenants of its own, in batches of 200 deploys until the API nodes' JIT compiler
+# threads take < 5% of their CPU, at most WARMUP (2400) deploys: after 100 deploys the C2 compiler
+# threads still took ~0.5 core of the measured round (JFR, 2026-11-26). DEPLOYS stays under a tenant
+# network's 1022 IPs per tenant.
 #   DEPLOYS=600 CLIENTS=16 TENANTS=1 LATENCY_MS=0 bench/deploy.sh
 # Uses its own ports and schema (BENCH_PORT_OFFSET, default 2500; schema kinton_bench_deploy_cluster)
 # so that it does not clash with a test build running beside it.
@@ -15,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DEPLOYS="${DEPLOYS:-600}"
 CLIENTS="${CLIENTS:-16}"
-WARMUP="${WARMUP:-400}"
+WARMUP="${WARMUP:-2400}"
 TENANTS="${TENANTS:-1}"
 LATENCY_MS="${LATENCY_MS:-0}"
 OFFSET="${BENCH_PORT_OFFSET:-2500}"

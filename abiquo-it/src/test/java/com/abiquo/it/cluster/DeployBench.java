@@ -4,6 +4,9 @@ import static com.abiquo.it.cluster.ClusterDeploys.rows;
 import static com.abiquo.it.cluster.ClusterDeploys.value;
 import static com.abiquo.it.cluster.LocalCluster.waitFor;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +43,7 @@ class DeployBench {
     void deploysPerSecond() throws Exception {
         int deploys = Integer.getInteger("bench.deploys", 200);
         int clients = Integer.getInteger("bench.clients", 8);
-        int warmup = Integer.getInteger("bench.warmup", 40);
+        int warmup = Integer.getInteger("bench.warmup", 2400);
         int tenants = Integer.getInteger("bench.tenants", 1);
         int latencyMs = Integer.getInteger("bench.latencyMs", 0);
         List<String> table = new ArrayList<>();
@@ -74,10 +77,8 @@ class DeployBench {
         for (int i = 0; i < tenantCount; i++) {
             tenants.add(dc.tenant());
         }
-        List<Owned> warm = vms(tenants, "w", warmup);
         List<Owned> measured = vms(tenants, "m", deploys);
-        System.out.printf(Locale.ROOT, "[bench] %d API node(s): %d warm-up deploys%n", nodes, warmup);
-        run(api, warm, clients);
+        warmUp(dc, api, clients, warmup);
         System.out.printf(Locale.ROOT, "[bench] %d API node(s): %d deploys from %d clients, %d tenant(s)%n", nodes,
                 deploys, clients, tenantCount);
         run(api, measured, clients);
@@ -103,6 +104,76 @@ class DeployBench {
                 ok / seconds, percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1));
         System.out.println("[bench] " + line);
         return line;
+    }
+
+    /**
+     * Deploys in batches on tenants of their own until the API nodes' JIT compiler threads take less
+     * than {@link #JIT_QUIET_PERCENT} % of their CPU, at most {@code max}: a node measured while C2
+     * still compiles (~0.5 core of a round after 100 deploys, JFR) gives a figure of the JIT.
+     */
+    private static void warmUp(Datacenter dc, List<Node> api, int clients, int max) throws Exception {
+        int done = 0;
+        Tenant tenant = null;
+        while (done < max) {
+            if (done % WARM_PER_TENANT == 0) {
+                tenant = dc.tenant(); // a tenant's network holds 1022 addresses
+            }
+            List<Long> pids = api.stream().map(n -> n.jvm().orElseThrow().pid()).toList();
+            JvmCpu before = JvmCpu.of(pids);
+            run(api, vms(List.of(tenant), "w" + done, WARM_BATCH), clients);
+            done += WARM_BATCH;
+            int jit = JvmCpu.of(pids).jitPercentSince(before);
+            System.out.printf(Locale.ROOT, "[bench] %d API node(s): warm-up, %d deploys: JIT compiler threads %d%% of their CPU%n",
+                    api.size(), done, jit);
+            if (jit < JIT_QUIET_PERCENT) {
+                return;
+            }
+        }
+        System.out.printf(Locale.ROOT, "[bench] NOTE: the JIT still compiles after %d warm-up deploys; measuring anyway%n", done);
+    }
+
+    private static final int WARM_BATCH = 200;
+    private static final int WARM_PER_TENANT = 800;
+    private static final int JIT_QUIET_PERCENT = 5;
+
+    /** CPU time of JVMs and of their JIT compiler threads, in clock ticks, from /proc (Linux). */
+    private record JvmCpu(long total, long jit) {
+
+        static JvmCpu of(List<Long> pids) throws IOException {
+            long total = 0;
+            long jit = 0;
+            for (long pid : pids) {
+                try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                    for (var task : (Iterable<Path>) tasks::iterator) {
+                        long ticks = ticks(task.resolve("stat"));
+                        total += ticks;
+                        String name = read(task.resolve("comm"));
+                        jit += name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? ticks : 0;
+                    }
+                }
+            }
+            return new JvmCpu(total, jit);
+        }
+
+        int jitPercentSince(JvmCpu before) {
+            long t = total - before.total;
+            return t > 0 ? (int) (100 * (jit - before.jit) / t) : 0;
+        }
+
+        /** utime + stime: the 14th and 15th fields, counted after the ")" that ends the name. */
+        private static long ticks(Path stat) {
+            String s = read(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return f.length > 12 ? Long.parseLong(f[11]) + Long.parseLong(f[12]) : 0;
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file).trim();
+            } catch (IOException e) {
+                return "0) "; // a thread that ended meanwhile
+            }
+        }
     }
 
     /** {@code n} VMs, spread round robin over the tenants. */
