@@ -119,9 +119,16 @@ public class CloudAccess {
     }
 
     public VirtualMachine vm(Integer vdcId, Integer vappId, Integer id) {
-        VirtualAppliance vapp = vapp(vdcId, vappId);
-        return Entities.findChild(em, VirtualMachine.class, id, v -> v.getVirtualAppliance().getId(), vapp.getId(),
-                ApiError.VM_NOT_FOUND);
+        VirtualMachine vm = VirtualMachine.findWithScope(em, vdcId, vappId, id).orElse(null);
+        if (vm == null) { // which of the three is missing decides the error
+            VirtualAppliance vapp = vapp(vdcId, vappId);
+            return Entities.findChild(em, VirtualMachine.class, id, v -> v.getVirtualAppliance().getId(), vapp.getId(),
+                    ApiError.VM_NOT_FOUND);
+        }
+        if (!canSee(vm.getVirtualAppliance().getVirtualDatacenter())) {
+            throw ApiException.of(ApiError.VDC_NOT_FOUND);
+        }
+        return vm;
     }
 
     private static Path<Object> path(jakarta.persistence.criteria.Root<?> root, String dotted) {

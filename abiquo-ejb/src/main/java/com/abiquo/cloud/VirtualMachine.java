@@ -1,10 +1,14 @@
 package com.abiquo.cloud;
 
+import java.util.Optional;
+
 import com.abiquo.infrastructure.Datastore;
 import com.abiquo.infrastructure.Machine;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityGraph;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -14,12 +18,38 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.Version;
 
 /** A virtual machine of an appliance, made from a template; NOT_ALLOCATED until deployed. */
 @Entity
 @Table(name = "virtual_machine")
 public class VirtualMachine {
+
+    /**
+     * The VM with what every action and placement reads of it in one statement (a select each
+     * otherwise): its appliance, the appliance's VDC with the VDC's enterprise, datacenter, rack and
+     * default network, and its template. No row is locked: lock the VM afterwards where needed.
+     */
+    public static Optional<VirtualMachine> findWithScope(EntityManager em, Integer id) {
+        return withScope(em, em.createQuery("select m from VirtualMachine m where m.id = :id", VirtualMachine.class)
+                .setParameter("id", id));
+    }
+
+    /** The same, only when it is in that appliance of that VDC (the path of the request). */
+    public static Optional<VirtualMachine> findWithScope(EntityManager em, Integer vdcId, Integer vappId, Integer id) {
+        return withScope(em, em.createQuery("select m from VirtualMachine m where m.id = :id "
+                + "and m.virtualAppliance.id = :vapp and m.virtualAppliance.virtualDatacenter.id = :vdc",
+                VirtualMachine.class).setParameter("id", id).setParameter("vapp", vappId).setParameter("vdc", vdcId));
+    }
+
+    private static Optional<VirtualMachine> withScope(EntityManager em, TypedQuery<VirtualMachine> query) {
+        EntityGraph<VirtualMachine> graph = em.createEntityGraph(VirtualMachine.class);
+        graph.addAttributeNodes("template");
+        graph.addSubgraph("virtualAppliance").addSubgraph("virtualDatacenter")
+                .addAttributeNodes("enterprise", "datacenter", "rack", "defaultNetwork");
+        return query.setHint("jakarta.persistence.fetchgraph", graph).getResultStream().findFirst();
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import com.abiquo.error.ApiError;
 import com.abiquo.error.ApiException;
@@ -110,18 +111,25 @@ public final class PagedQuery<T> {
         return new Page<>(items, total(request, items.size(), cb), request);
     }
 
-    /** A short page that is not past the end holds the last rows: the total follows without a count. */
     private long total(PageRequest request, int size, CriteriaBuilder cb) {
-        if (!request.unlimited() && size < request.limit() && (size > 0 || request.startWith() == 0)) {
-            return request.startWith() + (long) size;
-        }
-        if (request.unlimited() && request.startWith() == 0) {
-            return size;
+        OptionalLong known = totalWithoutCount(request, size);
+        if (known.isPresent()) {
+            return known.getAsLong();
         }
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<T> countRoot = count.from(type);
         count.select(cb.count(countRoot)).where(predicates(cb, countRoot, request));
         return em.createQuery(count).getSingleResult();
+    }
+
+    /**
+     * A page shorter than its limit that is not past the end holds the last rows (as does a whole
+     * unlimited listing): the total follows from it, and most listings skip the count statement.
+     */
+    static OptionalLong totalWithoutCount(PageRequest request, int size) {
+        boolean last = request.unlimited() || size < request.limit();
+        boolean pastTheEnd = size == 0 && request.startWith() > 0;
+        return last && !pastTheEnd ? OptionalLong.of(request.startWith() + (long) size) : OptionalLong.empty();
     }
 
     private String orderPath(String by) {

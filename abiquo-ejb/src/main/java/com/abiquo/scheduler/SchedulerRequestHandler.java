@@ -67,7 +67,11 @@ public class SchedulerRequestHandler implements LeaderMessageHandler {
             LOG.info(() -> "Task " + taskId + " is " + task.getState() + ": its scheduler request was handled already");
             return;
         }
-        VirtualMachine vm = em.find(VirtualMachine.class, task.getVmId(), LockModeType.PESSIMISTIC_WRITE);
+        // the VM with what placing and configuring it read, in one statement; then its row lock
+        VirtualMachine vm = VirtualMachine.findWithScope(em, task.getVmId()).orElse(null);
+        if (vm != null) {
+            em.refresh(vm, LockModeType.PESSIMISTIC_WRITE);
+        }
         if (vm == null || !vm.isLockedBy(taskId)) {
             outcome.aborted(task, "the virtual machine " + task.getVmId() + " is no longer locked by this task");
             return;

@@ -82,6 +82,12 @@ class CloudIT extends ApiIT {
             user.get(vm.link(rel), Resp.linkNode(v, rel).path("type").asText()).expect(200);
         }
         assertThat(user.get("cloud/virtualmachines?vmlabel=web-1", Cloud.VMS).expect(200).items()).hasSize(1);
+        // the VM under a path it is not in: which part is wrong decides the error
+        String vmHref = vm.link("edit");
+        String vappHref = vapp.link("edit");
+        user.get(vmHref.replace(vappHref, vappHref + "0"), Cloud.VM).expectError(404, "VAPP-0");
+        user.get(vmHref.replaceAll("/\\d+$", "/999999"), Cloud.VM).expectError(404, "VM-1");
+        user.get(vmHref.replace("/virtualdatacenters/", "/virtualdatacenters/999"), Cloud.VM).expectError(404, "VDC-0");
         user.put(vm.link("tags"), Api.type("tags"), Api.type("asynctask"), "{}").expect(200);
 
         // reconfigure, then delete: 202 and a finished task, the appliance goes right after
@@ -101,6 +107,11 @@ class CloudIT extends ApiIT {
         Api stranger = Cloud.tenant(Cloud.datacenter(), Map.of(), new String[1]);
         stranger.get(vdc.link("edit"), Cloud.VDC).expectError(404, "VDC-0");
         stranger.get(vapp.link("edit"), Cloud.VAPP).expectError(404, "VDC-0");
+        Resp kept = user.post(vms, Cloud.VM, Cloud.VM, Map.of("label", "web-2",
+                "links", List.of(Tenancy.link("virtualmachinetemplate", template)))).expect(201);
+        stranger.get(kept.link("edit"), Cloud.VM).expectError(404, "VDC-0");
+        stranger.post(kept.link("deploy"), null, Deploys.ACCEPTED, null).expectError(404, "VDC-0");
+        user.delete(kept.link("edit")).expect(202);
         stranger.get(accepted.link("status"), Cloud.TASK).expectError(404, "TASK-1");
         stranger.get(ent[0] + "/datacenterrepositories/" + dc.path("id").asInt(), Cloud.REPOSITORY).expectError(404, "EN-0");
         stranger.get(template, Api.type("virtualmachinetemplate")).expectError(404, "EN-0");
