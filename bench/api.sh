@@ -35,12 +35,13 @@ STATE="${BENCH_STATE:-$ROOT/abiquo-it/target/bench-api}"
 SCHEMA="${BENCH_SCHEMA:-kinton_bench_api}"
 SHARE="${CPU_SHARE:-0.3}"
 DURATION="${DURATION:-20}"
-# Warm-up per server, uncapped, in rounds of WARMUP s of reads then writes, until the JIT compiler
-# threads used under JIT_QUIET % of the server's CPU in a round (at most WARMUP_MAX s): measured
-# here, a server capped after a fixed 2 minutes still spent ~30% of its share in C2 compiler threads,
-# and a request then cost twice the CPU of one on a server whose compiler had gone quiet.
+# Warm-up per server, uncapped, in rounds of WARMUP s of reads then writes, until its JIT compiler
+# threads used less than JIT_QUIET % of the share the server will be capped at (at most WARMUP_MAX
+# s): measured here, a server capped after a fixed 2 minutes still spent ~30% of its share in C2
+# compiler threads, and a request then cost twice the CPU of one on a server whose compiler had gone
+# quiet; a warm-up that stopped at 5% of the uncapped server's CPU still left ~18% of the share.
 WARMUP="${WARMUP:-20}"
-WARMUP_MAX="${WARMUP_MAX:-360}"
+WARMUP_MAX="${WARMUP_MAX:-600}"
 JIT_QUIET="${JIT_QUIET:-5}"
 CONNECTIONS="${CONNECTIONS:-16}"
 TENANTS="${TENANTS:-4}"
@@ -145,6 +146,12 @@ jit_ticks() { # pid: CPU ticks of its JIT compiler threads so far
   done
   echo "$sum"
 }
+jit_quiet() { # jit0 jit1 seconds: true when the compiler threads used < JIT_QUIET % of the share in between
+  awk -v j="$(($2 - $1))" -v hz="$TICKS" -v s="$3" -v share="$SHARE" -v q="$JIT_QUIET" 'BEGIN { exit !(j / hz / s < share * q / 100) }'
+}
+jit_cores() { # jit0 jit1 seconds
+  awk -v j="$(($2 - $1))" -v hz="$TICKS" -v s="$3" 'BEGIN { printf "%.3f", j / hz / s }'
+}
 jit_share() { # ticks0 ticks1 jit0 jit1: % of the server's CPU spent compiling in between
   awk -v t="$(($2 - $1))" -v j="$(($4 - $3))" 'BEGIN { printf "%d", (t > 0 ? 100 * j / t : 0) }'
 }
@@ -240,7 +247,7 @@ measure() { # kind(read|write) n
 }
 
 warm() { # server port: reads and writes straight to it, not capped yet, until its JIT is quiet
-  say "warming $1 (rounds of ${WARMUP} s of reads and ${WARMUP} s of writes, directly at 127.0.0.1:$2, not capped, until its JIT compiler uses < ${JIT_QUIET}% of its CPU; at most ${WARMUP_MAX} s)"
+  say "warming $1 (rounds of ${WARMUP} s of reads and ${WARMUP} s of writes, directly at 127.0.0.1:$2, not capped, until its JIT compiler uses < ${JIT_QUIET}% of ${SHARE} core; at most ${WARMUP_MAX} s)"
   # first one request per tenant, one after another: each tenant's first Basic request on a server
   # pays the slow password hash once (then the credential cache answers)
   local auth
@@ -259,8 +266,8 @@ warm() { # server port: reads and writes straight to it, not capped yet, until i
     t1="$(ticks "$pid")"; j1="$(jit_ticks "$pid")"
     spent=$((spent + 2 * WARMUP))
     share="$(jit_share "$t0" "$t1" "$j0" "$j1")"
-    say "  ${spent} s: reads $reads req/s, writes $(rps) req/s; JIT compiler threads ${share}% of its CPU"
-    ((share >= JIT_QUIET)) || break
+    say "  ${spent} s: reads $reads req/s, writes $(rps) req/s; JIT compiler threads ${share}% of its CPU, $(jit_cores "$j0" "$j1" $((2 * WARMUP))) core"
+    jit_quiet "$j0" "$j1" $((2 * WARMUP)) && break
     ((spent < WARMUP_MAX)) || { say "  NOTE: its JIT still compiles after ${spent} s; measuring anyway"; break; }
   done
 }

@@ -139,16 +139,17 @@ class DeployBench {
     /** CPU time of JVMs and of their JIT compiler threads, in clock ticks, from /proc (Linux). */
     private record JvmCpu(long total, long jit) {
 
+        /** The process's own stat counts the threads that ended too (a sum over live threads would not). */
         static JvmCpu of(List<Long> pids) throws IOException {
             long total = 0;
             long jit = 0;
             for (long pid : pids) {
-                try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                Path proc = Path.of("/proc", Long.toString(pid));
+                total += ticks(proc.resolve("stat"));
+                try (var tasks = Files.list(proc.resolve("task"))) {
                     for (var task : (Iterable<Path>) tasks::iterator) {
-                        long ticks = ticks(task.resolve("stat"));
-                        total += ticks;
                         String name = read(task.resolve("comm"));
-                        jit += name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? ticks : 0;
+                        jit += name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? ticks(task.resolve("stat")) : 0;
                     }
                 }
             }
