@@ -326,14 +326,14 @@ for ((n = 1; n <= SERVERS; n++)); do
   fi
   warm "api-$n" $((8080 + OFFSET + 100 * n))
   if ((n == 1)); then
-    say "warming the balancer: rounds of ${WARMUP} s of reads through it (not capped) until its JIT compiler uses < ${JIT_QUIET}% of its CPU"
+    say "warming the balancer: rounds of ${WARMUP} s of reads through it (not capped) until its JIT compiler uses < ${JIT_QUIET}% of ${SHARE} core"
     lb_pid="$(server_pid lb)"
     for ((spent = WARMUP; ; spent += WARMUP)); do
       t0="$(ticks "$lb_pid")"; j0="$(jit_ticks "$lb_pid")"
       read_load "$LB" "$WARMUP" 2 8
-      share="$(jit_share "$t0" "$(ticks "$lb_pid")" "$j0" "$(jit_ticks "$lb_pid")")"
-      say "  ${spent} s: $(rps) req/s; JIT compiler threads ${share}% of its CPU"
-      ((share >= JIT_QUIET && spent < WARMUP_MAX)) || break
+      j1="$(jit_ticks "$lb_pid")"
+      say "  ${spent} s: $(rps) req/s; JIT compiler threads $(jit_share "$t0" "$(ticks "$lb_pid")" "$j0" "$j1")% of its CPU, $(jit_cores "$j0" "$j1" "$WARMUP") core"
+      jit_quiet "$j0" "$j1" "$WARMUP" || ((spent >= WARMUP_MAX)) && break
     done
     say "the balancer's overhead: 1 connection, ${LOW_DURATION} s each, directly to api-1 and through the balancer, twice (not capped)"
     direct=()
