@@ -33,7 +33,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * remote services, ZooKeeper; every request goes through the balancer. Then: the configuration
  * scripts applied again change nothing, a second host controller ({@code ./abiquo add-host}) brings
  * an API server into the balancer and the election, every API server's metrics come through the
- * balancer, {@code ./abiquo remove-host} takes it out again. Stopped by {@code ./abiquo down}.
+ * balancer, {@code ./abiquo remove-host} takes it out again, and {@code ./abiquo up} run again
+ * points remote service registrations left at another address at this installation's. Stopped by
+ * {@code ./abiquo down}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DomainIT {
@@ -233,6 +235,27 @@ class DomainIT {
         }
         assertThat(answeredBy).doesNotContain(SECOND_HOST_API).isNotEmpty();
         assertThat(STATE.resolve("host-2")).doesNotExist();
+    }
+
+    @Test
+    @Order(8)
+    void upAgainPointsARegistrationAtAnotherAddressAtThisInstallation() throws Exception {
+        // the datacenter of `up` gets back the queues' uuid that the deploy test's own datacenter took
+        ClusterDeploys.update("UPDATE datacenter SET uuid = CONCAT('retired-', id) WHERE uuid = ? AND name <> ?",
+                DATACENTER, DATACENTER);
+        ClusterDeploys.update("UPDATE datacenter SET uuid = ? WHERE name = ?", DATACENTER, DATACENTER);
+        // then its registrations at another address: what an installation on other ports sharing the
+        // database leaves behind (found on a fresh clone)
+        String ours = "127.0.0.1:" + (9080 + OFFSET) + "/";
+        String mine = "SELECT r.uri FROM remote_service r JOIN datacenter d ON d.id = r.datacenter_id WHERE d.name = ?";
+        assertThat(ClusterDeploys.update("UPDATE remote_service r JOIN datacenter d ON d.id = r.datacenter_id "
+                + "SET r.uri = REPLACE(r.uri, ?, '127.0.0.1:1/') WHERE d.name = ?", ours, DATACENTER))
+                .as("registered remote services").isPositive();
+        Path log = STATE.resolve("up.log");
+        long before = Files.size(log);
+        assertThat(abiquo(600, "up")).as("./abiquo up again (log: " + log + ")").isZero();
+        assertThat(Files.readString(log).substring((int) before)).contains("was http://127.0.0.1:1/abiquo-rs/");
+        assertThat(ClusterDeploys.rows(mine, DATACENTER)).hasSize(5).allSatisfy(row -> assertThat(row.get(0)).contains(ours));
     }
 
     static double series(String text, String series) {
