@@ -134,14 +134,15 @@ cleanup() {
 # ---- processes and their CPU ----------------------------------------------------------------------
 server_pid() { pgrep -f -- "-D\[Server:$1\] .*-Djboss.domain.base.dir=$DOMAIN( |\$)" | head -1; }
 controller_pid() { pgrep -f -- "-D\[$1\] .*-Djboss.domain.base.dir=$DOMAIN( |\$)" | head -1; }
-ticks() { # pid: user+system CPU ticks so far (0 if gone)
-  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0
+stat_ticks() { # stat file of a process or thread: user+system CPU ticks so far (0 if gone)
+  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$1" 2>/dev/null || echo 0
 }
+ticks() { stat_ticks "/proc/$1/stat"; } # pid
 jit_ticks() { # pid: CPU ticks of its JIT compiler threads so far
   local t sum=0
   for t in /proc/"$1"/task/*; do
     case "$(cat "$t/comm" 2>/dev/null)" in
-      C1\ Compiler* | C2\ Compiler*) sum=$((sum + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat" 2>/dev/null || echo 0))) ;;
+      C1\ Compiler* | C2\ Compiler*) sum=$((sum + $(stat_ticks "$t/stat"))) ;;
     esac
   done
   echo "$sum"
@@ -254,22 +255,35 @@ warm() { # server port: reads and writes straight to it, not capped yet, until i
   for auth in $(sed -n 's/.*auth = "Basic \([^"]*\)".*/\1/p' "$WORK/tenants.lua"); do
     curl -s -o /dev/null --max-time 60 -H "Authorization: Basic $auth" -H "Accept: $READ_TYPE" "http://127.0.0.1:$2$READ_PATH" || true
   done
-  local pid t0 t1 j0 j1 share reads spent=0
-  pid="$(server_pid "$1")"
+  warm_until_quiet "$(server_pid "$1")" $((2 * WARMUP)) direct_round "$2"
+}
+
+WARM_SAID=""
+warm_until_quiet() { # pid round-seconds command...: rounds of the command until pid's JIT compiler is quiet
+  local pid="$1" secs="$2" t0 j0 j1 spent=0
+  shift 2
   while :; do
     t0="$(ticks "$pid")"; j0="$(jit_ticks "$pid")"
-    read_load "http://127.0.0.1:$2" "$WARMUP" 2 8
-    reads="$(rps)"
-    [ "$(errors)" = 0 ] || say "  WARNING: $(errors) failed reads during the warm-up ($(val first_failure))"
-    write_load "http://127.0.0.1:$2" "$WARMUP" 2 8
-    [ "$(errors)" = 0 ] || say "  WARNING: $(errors) failed writes during the warm-up ($(val first_failure))"
-    t1="$(ticks "$pid")"; j1="$(jit_ticks "$pid")"
-    spent=$((spent + 2 * WARMUP))
-    share="$(jit_share "$t0" "$t1" "$j0" "$j1")"
-    say "  ${spent} s: reads $reads req/s, writes $(rps) req/s; JIT compiler threads ${share}% of its CPU, $(jit_cores "$j0" "$j1" $((2 * WARMUP))) core"
-    jit_quiet "$j0" "$j1" $((2 * WARMUP)) && break
-    ((spent < WARMUP_MAX)) || { say "  NOTE: its JIT still compiles after ${spent} s; measuring anyway"; break; }
+    "$@"
+    j1="$(jit_ticks "$pid")"
+    spent=$((spent + secs))
+    say "  ${spent} s: $WARM_SAID; JIT compiler threads $(jit_share "$t0" "$(ticks "$pid")" "$j0" "$j1")% of its CPU, $(jit_cores "$j0" "$j1" "$secs") core"
+    jit_quiet "$j0" "$j1" "$secs" && return
+    ((spent < WARMUP_MAX)) || { say "  NOTE: its JIT still compiles after ${spent} s; measuring anyway"; return; }
   done
+}
+direct_round() { # port: reads, then writes, straight to one server
+  local reads
+  read_load "http://127.0.0.1:$1" "$WARMUP" 2 8
+  reads="$(rps)"
+  [ "$(errors)" = 0 ] || say "  WARNING: $(errors) failed reads during the warm-up ($(val first_failure))"
+  write_load "http://127.0.0.1:$1" "$WARMUP" 2 8
+  [ "$(errors)" = 0 ] || say "  WARNING: $(errors) failed writes during the warm-up ($(val first_failure))"
+  WARM_SAID="reads $reads req/s, writes $(rps) req/s"
+}
+balancer_round() { # reads through the balancer
+  read_load "$LB" "$WARMUP" 2 8
+  WARM_SAID="$(rps) req/s"
 }
 
 # ---- start ---------------------------------------------------------------------------------------------
@@ -327,14 +341,7 @@ for ((n = 1; n <= SERVERS; n++)); do
   warm "api-$n" $((8080 + OFFSET + 100 * n))
   if ((n == 1)); then
     say "warming the balancer: rounds of ${WARMUP} s of reads through it (not capped) until its JIT compiler uses < ${JIT_QUIET}% of ${SHARE} core"
-    lb_pid="$(server_pid lb)"
-    for ((spent = WARMUP; ; spent += WARMUP)); do
-      t0="$(ticks "$lb_pid")"; j0="$(jit_ticks "$lb_pid")"
-      read_load "$LB" "$WARMUP" 2 8
-      j1="$(jit_ticks "$lb_pid")"
-      say "  ${spent} s: $(rps) req/s; JIT compiler threads $(jit_share "$t0" "$(ticks "$lb_pid")" "$j0" "$j1")% of its CPU, $(jit_cores "$j0" "$j1" "$WARMUP") core"
-      jit_quiet "$j0" "$j1" "$WARMUP" || ((spent >= WARMUP_MAX)) && break
-    done
+    warm_until_quiet "$(server_pid lb)" "$WARMUP" balancer_round
     say "the balancer's overhead: 1 connection, ${LOW_DURATION} s each, directly to api-1 and through the balancer, twice (not capped)"
     direct=()
     balanced=()

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import com.abiquo.infrastructure.Datastore;
 import com.abiquo.infrastructure.Machine;
+import com.abiquo.persistence.Entities;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -48,7 +49,7 @@ public class VirtualMachine {
         graph.addAttributeNodes("template");
         graph.addSubgraph("virtualAppliance").addSubgraph("virtualDatacenter")
                 .addAttributeNodes("enterprise", "datacenter", "rack", "defaultNetwork");
-        return query.setHint("jakarta.persistence.fetchgraph", graph).getResultStream().findFirst();
+        return query.setHint(Entities.FETCH_GRAPH, graph).getResultStream().findFirst();
     }
 
     @Id

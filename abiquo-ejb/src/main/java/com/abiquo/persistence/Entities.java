@@ -13,6 +13,12 @@ import jakarta.persistence.LockModeType;
 /** Small lookups every service needs, so that "unknown id" is always the same 404. */
 public final class Entities {
 
+    /**
+     * The query hint that loads exactly an entity graph's associations with the entity, in the same
+     * statement: for nested to-one associations, which JPQL cannot alias in a fetch join.
+     */
+    public static final String FETCH_GRAPH = "jakarta.persistence.fetchgraph";
+
     private Entities() {
     }
 

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import com.abiquo.config.ApiConfiguration;
 import com.abiquo.error.ApiError;
 import com.abiquo.error.ApiException;
+import com.abiquo.persistence.Entities;
 import com.abiquo.startup.ApiNode;
 import com.abiquo.tenancy.User;
 
@@ -150,12 +151,12 @@ public class Authenticator {
 
     private User findUser(String nick) {
         // one statement on every authenticated request: the role's scope and privileges would
-        // otherwise cost a select each (JPQL allows no alias on a fetch join, an entity graph nests)
+        // otherwise cost a select each
         EntityGraph<User> graph = em.createEntityGraph(User.class);
         graph.addAttributeNodes("enterprise");
         graph.addSubgraph("role").addAttributeNodes("enterprise", "scope", "privileges");
         List<User> found = em.createQuery("select u from User u where u.nick = :nick", User.class)
-                .setParameter("nick", nick).setHint("jakarta.persistence.fetchgraph", graph).getResultList();
+                .setParameter("nick", nick).setHint(Entities.FETCH_GRAPH, graph).getResultList();
         if (found.isEmpty()) {
             return null;
         }

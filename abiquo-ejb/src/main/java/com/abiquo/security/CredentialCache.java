@@ -11,9 +11,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Passwords this node verified recently, so that a client sending Basic on every request pays the
- * slow hash once instead of once per request; an entry unused for a TTL is dropped. Entries hold an HMAC of the password under a
- * key that lives only in this JVM (never the password), and the credential version they were
- * verified at: after a password change the version differs and the entry is ignored.
+ * slow hash once instead of once per request; an entry unused for a TTL is dropped. Entries hold an
+ * HMAC of the password under a key that lives only in this JVM (never the password), and the
+ * credential version they were verified at: after a password change the version differs and the
+ * entry is ignored.
  */
 public final class CredentialCache {
 

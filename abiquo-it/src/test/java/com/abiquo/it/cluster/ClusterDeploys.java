@@ -59,10 +59,17 @@ final class ClusterDeploys {
         admin.post("admin/remoteservices", type("remoteservice"), type("remoteservice"), Map.of("type",
                 "APPLIANCE_MANAGER", "uri", rs.root() + "/abiquo-rs/am/" + unique("am"), "links",
                 List.of(link("datacenter", edit(dc))))).expect(201);
-        update("UPDATE datacenter SET uuid = CONCAT('retired-', id) WHERE uuid = ? AND id <> ?", datacenterId,
-                dc.path("id").asInt());
-        update("UPDATE datacenter SET uuid = ? WHERE id = ?", datacenterId, dc.path("id").asInt());
+        takeQueues(datacenterId, dc.path("id").asInt());
         return new Datacenter(api, dc, rack);
+    }
+
+    /**
+     * Gives the datacenter with that id the uuid that names the remote services' queues
+     * ({@code datacenterId}); a datacenter that had it before gets another one.
+     */
+    static void takeQueues(String datacenterId, int id) throws SQLException {
+        update("UPDATE datacenter SET uuid = CONCAT('retired-', id) WHERE uuid = ? AND id <> ?", datacenterId, id);
+        update("UPDATE datacenter SET uuid = ? WHERE id = ?", datacenterId, id);
     }
 
     record Datacenter(Endpoint api, JsonNode dc, JsonNode rack) {

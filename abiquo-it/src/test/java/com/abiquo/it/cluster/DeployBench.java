@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -148,7 +149,7 @@ class DeployBench {
                 total += ticks(proc.resolve("stat"));
                 try (var tasks = Files.list(proc.resolve("task"))) {
                     for (var task : (Iterable<Path>) tasks::iterator) {
-                        String name = read(task.resolve("comm"));
+                        String name = read(task.resolve("comm")).orElse("");
                         jit += name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? ticks(task.resolve("stat")) : 0;
                     }
                 }
@@ -161,18 +162,18 @@ class DeployBench {
             return t > 0 ? (int) (100 * (jit - before.jit) / t) : 0;
         }
 
-        /** utime + stime: the 14th and 15th fields, counted after the ")" that ends the name. */
+        /** utime + stime: the 14th and 15th fields, counted after the ")" that ends the name; 0 once gone. */
         private static long ticks(Path stat) {
-            String s = read(stat);
-            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-            return f.length > 12 ? Long.parseLong(f[11]) + Long.parseLong(f[12]) : 0;
+            return read(stat).map(s -> s.substring(s.lastIndexOf(')') + 2).split(" "))
+                    .map(f -> Long.parseLong(f[11]) + Long.parseLong(f[12])).orElse(0L);
         }
 
-        private static String read(Path file) {
+        /** Empty for a thread that ended meanwhile. */
+        private static Optional<String> read(Path file) {
             try {
-                return Files.readString(file).trim();
+                return Optional.of(Files.readString(file).trim());
             } catch (IOException e) {
-                return "0) "; // a thread that ended meanwhile
+                return Optional.empty();
             }
         }
     }

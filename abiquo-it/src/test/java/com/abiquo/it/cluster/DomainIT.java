@@ -241,9 +241,8 @@ class DomainIT {
     @Order(8)
     void upAgainPointsARegistrationAtAnotherAddressAtThisInstallation() throws Exception {
         // the datacenter of `up` gets back the queues' uuid that the deploy test's own datacenter took
-        ClusterDeploys.update("UPDATE datacenter SET uuid = CONCAT('retired-', id) WHERE uuid = ? AND name <> ?",
-                DATACENTER, DATACENTER);
-        ClusterDeploys.update("UPDATE datacenter SET uuid = ? WHERE name = ?", DATACENTER, DATACENTER);
+        ClusterDeploys.takeQueues(DATACENTER,
+                Integer.parseInt(ClusterDeploys.value("SELECT id FROM datacenter WHERE name = ?", DATACENTER)));
         // then its registrations at another address: what an installation on other ports sharing the
         // database leaves behind (found on a fresh clone)
         String ours = "127.0.0.1:" + (9080 + OFFSET) + "/";
