@@ -214,7 +214,7 @@ measure() { # kind(read|write) n
   # three to five times as long under the cap), counted in the round's CPU and JIT share and, when
   # curl gave up first, eating the quota of the measured seconds. Asked before the snapshots, it is
   # cached when they are taken.
-  served "$n" 120 >/dev/null
+  served "$n" 120 >/dev/null || true
   for ((i = 1; i <= n; i++)); do pids+=("$(server_pid "api-$i")"); before+=("$(ticks "${pids[-1]}")"); jit0+=("$(jit_ticks "${pids[-1]}")"); thr0+=("$(throttled "api-$i")"); done
   local served0 served1
   served0=($(served "$n"))
@@ -300,8 +300,12 @@ balancer_round() { # reads through the balancer
 # Capped, a server runs paths its uncapped warm-up never ran (requests queued behind the quota, pool
 # waits) and compiles them: measured 11-19% of a newly capped server's share in its JIT in the first
 # counted round. A round shaped like the counted ones (same connections and tenants) lets it do so
-# before the figures are taken.
-settle_round() {
+# before the figures are taken. Each counted round also reads every server's counters (served: the
+# Prometheus text of /api/admin/metrics); the first time, a server compiled that code inside the
+# counted round (JIT 12-18% of the newest server's share in it, 1-5% in the settling round just
+# before), so the settling rounds read them too.
+settle_round() { # n: API servers
+  served "$1" 120 >/dev/null || true
   read_load "$LB" "$WARMUP" "$((TENANTS < CONNECTIONS ? TENANTS : CONNECTIONS))" "$CONNECTIONS"
   WARM_SAID="$(rps) req/s through the balancer"
 }
@@ -422,7 +426,7 @@ for ((n = 1; n <= SERVERS; n++)); do
   cap "api-$n" "$(server_pid "api-$n")"
   sleep 2
   say "settling: reads through the balancer, not counted, until api-$n's JIT compiler uses < ${JIT_QUIET}% of its ${SHARE} core, now capped (at most ${SETTLE_MAX} s)"
-  warm_until_quiet "$(server_pid "api-$n")" "$WARMUP" "$SETTLE_MAX" settle_round
+  warm_until_quiet "$(server_pid "api-$n")" "$WARMUP" "$SETTLE_MAX" settle_round "$n"
   say "measuring with $n API server(s) (each capped at $SHARE core), through the balancer"
   measure read "$n"
   READ[$n]="$ROUND"
