@@ -361,7 +361,8 @@ balancer_overhead() { # sets P50_DIRECT, P50_LB (medians, us), OVERHEAD (median 
   done
   [ -n "$HAPROXY_PID" ] && kill "$HAPROXY_PID" 2>/dev/null; HAPROXY_PID=""
   P50_DIRECT="$(median <<<"$dirs")"; P50_LB="$(median <<<"$lbs")"; OVERHEAD="$(median <<<"$ovs")"
-  REF_OVERHEAD="$([ -n "$reference" ] && median <<<"$refs")"
+  REF_OVERHEAD=""
+  if [ -n "$reference" ]; then REF_OVERHEAD="$(median <<<"$refs")"; fi
   say "  median: direct $(awk -v u="$P50_DIRECT" 'BEGIN { printf "%.2f", u / 1000 }') ms, balancer $(awk -v u="$P50_LB" 'BEGIN { printf "%.2f", u / 1000 }') ms; overhead ${OVERHEAD}%$([ -n "$reference" ] && echo ", haproxy ${REF_OVERHEAD}%")"
 }
 
