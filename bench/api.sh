@@ -48,6 +48,7 @@ JIT_QUIET="${JIT_QUIET:-5}"
 SETTLE_MAX="${SETTLE_MAX:-120}"
 CONNECTIONS="${CONNECTIONS:-16}"
 TENANTS="${TENANTS:-4}"
+THREADS=$((TENANTS < CONNECTIONS ? TENANTS : CONNECTIONS)) # wrk threads of the balanced rounds: a tenant each
 LOW_DURATION="${LOW_DURATION:-6}"
 LOW_PAIRS="${LOW_PAIRS:-5}"
 SERVERS="${SERVERS:-3}"
@@ -195,6 +196,7 @@ wrk_run() { # url seconds threads connections mode...: sets RESULT (the RESULT l
 val() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $RESULT"; }
 rps() { awk -v r="$(val requests)" -v d="$(val duration_us)" 'BEGIN { printf "%.1f", r / (d / 1e6) }'; }
 ms() { awk -v u="$(val "$1")" 'BEGIN { printf "%.1f", u / 1000 }'; }
+us_ms() { awk -v u="$1" 'BEGIN { printf "%.2f", u / 1000 }'; } # microseconds as ms, 2 decimals
 errors() { # failed requests: non-2xx (wrk) or an unexpected status (the script), socket errors, timeouts
   local bad=$(($(val non2xx) > $(val failed) ? $(val non2xx) : $(val failed)))
   echo $((bad + $(val connect) + $(val read) + $(val write) + $(val timeout)))
@@ -213,16 +215,14 @@ measure() { # kind(read|write) n
   # thing in the round, each capped server verified the password again (PBKDF2: seconds of CPU,
   # three to five times as long under the cap), counted in the round's CPU and JIT share and, when
   # curl gave up first, eating the quota of the measured seconds. Asked before the snapshots, it is
-  # cached when they are taken.
-  served "$n" 120 >/dev/null || true
-  for ((i = 1; i <= n; i++)); do pids+=("$(server_pid "api-$i")"); before+=("$(ticks "${pids[-1]}")"); jit0+=("$(jit_ticks "${pids[-1]}")"); thr0+=("$(throttled "api-$i")"); done
+  # verified when they are taken.
   local served0 served1
-  served0=($(served "$n"))
+  served0=($(served "$n" 120))
+  for ((i = 1; i <= n; i++)); do pids+=("$(server_pid "api-$i")"); before+=("$(ticks "${pids[-1]}")"); jit0+=("$(jit_ticks "${pids[-1]}")"); thr0+=("$(throttled "api-$i")"); done
   lb="$(server_pid lb)"
   lb0="$(ticks "$lb")"
   m0="$(machine_ticks)"
-  local threads=$((TENANTS < CONNECTIONS ? TENANTS : CONNECTIONS))
-  if [ "$kind" = read ]; then read_load "$LB" "$DURATION" "$threads" "$CONNECTIONS"; else write_load "$LB" "$DURATION" "$threads" "$CONNECTIONS"; fi
+  if [ "$kind" = read ]; then read_load "$LB" "$DURATION" "$THREADS" "$CONNECTIONS"; else write_load "$LB" "$DURATION" "$THREADS" "$CONNECTIONS"; fi
   m1="$(machine_ticks)"
   lb1="$(ticks "$lb")"
   local secs
@@ -306,7 +306,7 @@ balancer_round() { # reads through the balancer
 # before), so the settling rounds read them too.
 settle_round() { # n: API servers
   served "$1" 120 >/dev/null || true
-  read_load "$LB" "$WARMUP" "$((TENANTS < CONNECTIONS ? TENANTS : CONNECTIONS))" "$CONNECTIONS"
+  read_load "$LB" "$WARMUP" "$THREADS" "$CONNECTIONS"
   WARM_SAID="$(rps) req/s through the balancer"
 }
 
@@ -357,13 +357,13 @@ balancer_overhead() { # sets P50_DIRECT, P50_LB (medians, us), OVERHEAD (median 
       read_load "http://127.0.0.1:$HAPROXY_PORT" "$LOW_DURATION" 1 1; h="$(val p50_us)"
       refs+="$(pct "$h" "$d") "
     fi
-    say "  round $k: p50 direct $(awk -v u="$d" 'BEGIN { printf "%.2f", u / 1000 }') ms, balancer $(awk -v u="$l" 'BEGIN { printf "%.2f", u / 1000 }') ms ($(pct "$l" "$d")%)$([ -n "$reference" ] && echo ", haproxy $(awk -v u="$h" 'BEGIN { printf "%.2f", u / 1000 }') ms ($(pct "$h" "$d")%)")"
+    say "  round $k: p50 direct $(us_ms "$d") ms, balancer $(us_ms "$l") ms ($(pct "$l" "$d")%)$([ -n "$reference" ] && echo ", haproxy $(us_ms "$h") ms ($(pct "$h" "$d")%)")"
   done
   [ -n "$HAPROXY_PID" ] && kill "$HAPROXY_PID" 2>/dev/null; HAPROXY_PID=""
   P50_DIRECT="$(median <<<"$dirs")"; P50_LB="$(median <<<"$lbs")"; OVERHEAD="$(median <<<"$ovs")"
   REF_OVERHEAD=""
   if [ -n "$reference" ]; then REF_OVERHEAD="$(median <<<"$refs")"; fi
-  say "  median: direct $(awk -v u="$P50_DIRECT" 'BEGIN { printf "%.2f", u / 1000 }') ms, balancer $(awk -v u="$P50_LB" 'BEGIN { printf "%.2f", u / 1000 }') ms; overhead ${OVERHEAD}%$([ -n "$reference" ] && echo ", haproxy ${REF_OVERHEAD}%")"
+  say "  median: direct $(us_ms "$P50_DIRECT") ms, balancer $(us_ms "$P50_LB") ms; overhead ${OVERHEAD}%$([ -n "$reference" ] && echo ", haproxy ${REF_OVERHEAD}%")"
 }
 
 # ---- start ---------------------------------------------------------------------------------------------
@@ -499,5 +499,5 @@ if ((SERVERS >= 3)); then
   x3="$(ratio "$(cut -d' ' -f1 <<<"${READ[3]}")" "$r1")"
   echo "| reads, 3 capped API servers >= 2.5x one | ${x3}x$(machine_bound 1 3) | $(verdict "$x3" 2.5 ">=") |"
 fi
-echo "| balancer p50 overhead at 1 connection <= 10% | direct $(awk -v u="$P50_DIRECT" 'BEGIN { printf "%.2f", u / 1000 }') ms, balancer $(awk -v u="$P50_LB" 'BEGIN { printf "%.2f", u / 1000 }') ms (medians of $LOW_PAIRS rounds): ${OVERHEAD}%$([ -n "$REF_OVERHEAD" ] && echo "; haproxy, for reference, ${REF_OVERHEAD}%") | $(verdict "$OVERHEAD" 10 "<=") |"
+echo "| balancer p50 overhead at 1 connection <= 10% | direct $(us_ms "$P50_DIRECT") ms, balancer $(us_ms "$P50_LB") ms (medians of $LOW_PAIRS rounds): ${OVERHEAD}%$([ -n "$REF_OVERHEAD" ] && echo "; haproxy, for reference, ${REF_OVERHEAD}%") | $(verdict "$OVERHEAD" 10 "<=") |"
 echo "| idle RSS per API server < 512 MB | max $MAX_API_RSS MB | $( ((MAX_API_RSS < 512)) && echo PASS || echo MISS) |"
