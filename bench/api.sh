@@ -2,7 +2,7 @@
 # API throughput through the load balancer with 1, 2 and 3 API servers, on a real domain started
 # with ./abiquo up (its own state, ports, schema and RabbitMQ virtual host), load from wrk.
 #
-#   bench/api.sh                      # about 8-10 minutes on a 2-core machine
+#   bench/api.sh                      # 35-45 minutes on a 2-core machine (the warm-ups: ~7 min a server)
 #   CPU_SHARE=0.3 DURATION=20 CONNECTIONS=16 TENANTS=4 bench/api.sh
 #
 # - READ: GET /api/cloud/virtualdatacenters (Accept application/vnd.abiquo.virtualdatacenters+json)
@@ -17,11 +17,15 @@
 #   share for every server: on a machine with few cores uncapped servers only compete for the same
 #   cores, capped ones show how throughput scales with servers. The balancer, wrk, MariaDB and Redis
 #   are not capped; their CPU use and the machine's idle time are printed for every round.
-# - The balancer's overhead: p50 at 1 connection directly to api-1 and through the balancer (one
-#   API server, not capped), in LOW_PAIRS rounds; the median of the rounds' overheads, beside that of
-#   haproxy in front of api-1 as a reference for the cost of any proxy hop on this machine.
+# - The rounds go up to SERVERS servers and back down (./abiquo remove-api), 1 2 3 2 1: a server
+#   count's figure is the mean of its rounds, so a drift over the run (the JIT) weighs the same on all.
+# - The balancer's overhead: p50 at 1 connection directly to api-1, through the balancer and through
+#   haproxy in front of api-1 (a reference for the cost of any proxy hop on this machine), one API
+#   server, not capped: bench/api/PairedLatency.java sends the same read to each in turn, request by
+#   request, in LOW_PAIRS rounds; the median of the rounds' overheads.
 # - After each server is capped, reads through the balancer, not counted, until its JIT is quiet.
-# - Idle memory: RSS of every process of the domain after the load (target: < 512 MB per API server).
+# - Idle memory: RSS of every process of the domain after the load, all servers up (target: < 512 MB
+#   per API server).
 # Targets printed as PASS/MISS: 2 servers >= 1.8x one, 3 >= 2.5x one (reads), balancer p50 overhead
 # within 10%, idle RSS per API server < 512 MB.
 #
@@ -49,7 +53,7 @@ SETTLE_MAX="${SETTLE_MAX:-120}"
 CONNECTIONS="${CONNECTIONS:-16}"
 TENANTS="${TENANTS:-4}"
 THREADS=$((TENANTS < CONNECTIONS ? TENANTS : CONNECTIONS)) # wrk threads of the balanced rounds: a tenant each
-LOW_DURATION="${LOW_DURATION:-6}"
+LOW_DURATION="${LOW_DURATION:-10}"
 LOW_PAIRS="${LOW_PAIRS:-5}"
 SERVERS="${SERVERS:-3}"
 DATACENTER="bench-api-dc"
@@ -246,7 +250,9 @@ measure() { # kind(read|write) n
   ROUND_THROTTLED="$(echo $throttles | tr ' ' '/')"
   ROUND_JIT="$(echo $jits | tr ' ' '/')"
   ROUND="$(rps) $(ms p50_us) $(ms p99_us) $(errors)"
-  say "  $kind, $n API server(s): $(rps) req/s, p50 $(ms p50_us) ms, p99 $(ms p99_us) ms, errors $(errors)$([ "$kind" = write ] && echo ", VMs created $(val created), deleted $(val deleted)"); requests per server $ROUND_SPREAD %; CPU (cores): API servers $ROUND_API (cap $SHARE each; throttled periods $ROUND_THROTTLED; JIT compiling $ROUND_JIT % of it), balancer $ROUND_LB, wrk $WRK_CPU; machine idle ${ROUND_IDLE}%; load average $(cut -d' ' -f1 /proc/loadavg)"
+  # what a request cost the servers: it moves with the machine (wake-ups, a busy core) and the JIT
+  ROUND_CPU_MS="$(awk -v c="$api_cores" -v r="$(rps)" 'BEGIN { n = split(c, a, " "); for (i = 1; i <= n; i++) t += a[i]; printf "%.2f", r > 0 ? 1000 * t / r : 0 }')"
+  say "  $kind, $n API server(s): $(rps) req/s, p50 $(ms p50_us) ms, p99 $(ms p99_us) ms, errors $(errors)$([ "$kind" = write ] && echo ", VMs created $(val created), deleted $(val deleted)"); requests per server $ROUND_SPREAD %; CPU (cores): API servers $ROUND_API, ${ROUND_CPU_MS} ms per request (cap $SHARE each; throttled periods $ROUND_THROTTLED; JIT compiling $ROUND_JIT % of it), balancer $ROUND_LB, wrk $WRK_CPU; machine idle ${ROUND_IDLE}%; load average $(cut -d' ' -f1 /proc/loadavg)"
   [ "$(errors)" = 0 ] || say "  WARNING: $(errors) failed requests (unexpected status $(val failed), timeouts $(val timeout), connect/read/write errors $(val connect)/$(val read)/$(val write)$([ -n "$(val first_failure)" ] && echo "; first: $(val first_failure)"))"
   # did every capped server get its share? If not, the machine (other processes), not the servers, limited the figure
   ROUND_SHARE_USED="$(awk -v c="$ROUND_API" -v s="$SHARE" 'BEGIN { n = split(c, a, "/"); m = 1e9; for (i = 1; i <= n; i++) if (a[i] < m) m = a[i]; printf "%.0f", 100 * m / s }')"
@@ -311,11 +317,13 @@ settle_round() { # n: API servers
 }
 
 # ---- the balancer's overhead ------------------------------------------------------------------------
-# At 1 connection, LOW_PAIRS rounds of LOW_DURATION s each: directly to api-1, through the balancer
-# and, as a reference for what any proxy hop costs on this machine, through haproxy (a C event-loop
-# proxy, Debian package; REFERENCE_PROXY=none leaves it out) in front of api-1 alone. A round's three
-# runs follow each other, so each balancer figure has its own baseline: here the p50 of 10-s runs
-# drifts by a third from one to the next. The overhead is the median over the rounds.
+# At 1 connection: the same read directly to api-1, through the balancer and, as a reference for what
+# any proxy hop costs on this machine, through haproxy (a C event-loop proxy, Debian package;
+# REFERENCE_PROXY=none leaves it out) in front of api-1 alone. bench/api/PairedLatency.java sends them
+# in turn, request by request, so every figure comes from the same seconds: measured here, the p50 of
+# back-to-back 6-s wrk runs against the same server drifted by a third (one round's balancer came
+# out 27% faster than its direct run), more than the overhead being measured. LOW_PAIRS rounds of
+# LOW_DURATION s; the overhead is the median over the rounds.
 REFERENCE_PROXY="${REFERENCE_PROXY:-haproxy}"
 HAPROXY_PORT=$((8070 + OFFSET))
 HAPROXY_PID=""
@@ -346,24 +354,28 @@ CFG
 median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", 100 * (a - b) / b }'; }
 balancer_overhead() { # sets P50_DIRECT, P50_LB (medians, us), OVERHEAD (median %), REF_OVERHEAD (or empty)
-  local k d l h dirs="" lbs="" ovs="" refs="" reference=""
-  [ "$REFERENCE_PROXY" = haproxy ] && haproxy_start && reference=yes
-  say "the balancer's overhead: 1 connection, ${LOW_PAIRS} rounds of ${LOW_DURATION} s directly to api-1, through the balancer$([ -n "$reference" ] && echo " and through haproxy (reference)") (not capped)"
-  for ((k = 1; k <= LOW_PAIRS; k++)); do
-    read_load "http://127.0.0.1:$((8180 + OFFSET))" "$LOW_DURATION" 1 1; d="$(val p50_us)"
-    read_load "$LB" "$LOW_DURATION" 1 1; l="$(val p50_us)"
-    dirs+="$d "; lbs+="$l "; ovs+="$(pct "$l" "$d") "
-    if [ -n "$reference" ]; then
-      read_load "http://127.0.0.1:$HAPROXY_PORT" "$LOW_DURATION" 1 1; h="$(val p50_us)"
-      refs+="$(pct "$h" "$d") "
-    fi
-    say "  round $k: p50 direct $(us_ms "$d") ms, balancer $(us_ms "$l") ms ($(pct "$l" "$d")%)$([ -n "$reference" ] && echo ", haproxy $(us_ms "$h") ms ($(pct "$h" "$d")%)")"
-  done
+  local out="$WORK/paired.out" targets auth
+  targets=("direct=http://127.0.0.1:$((8180 + OFFSET))" "balancer=$LB")
+  [ "$REFERENCE_PROXY" = haproxy ] && haproxy_start && targets+=("haproxy=http://127.0.0.1:$HAPROXY_PORT")
+  auth="$(sed -n 's/.*auth = "\(Basic [^"]*\)".*/\1/p' "$WORK/tenants.lua" | head -1)"
+  say "the balancer's overhead: 1 connection, ${LOW_PAIRS} rounds of ${LOW_DURATION} s of reads sent in turn, request by request, to ${targets[*]%%=*} (not capped)"
+  java -XX:+UseSerialGC -Xmx64m "$ROOT/bench/api/PairedLatency.java" --rounds "$LOW_PAIRS" --seconds "$LOW_DURATION" --warmup 5 \
+    --path "$READ_PATH" --accept "$READ_TYPE" --auth "$auth" "${targets[@]}" >"$out" 2>&1 || die "PairedLatency failed: $(tail -3 "$out")"
   [ -n "$HAPROXY_PID" ] && kill "$HAPROXY_PID" 2>/dev/null; HAPROXY_PID=""
-  P50_DIRECT="$(median <<<"$dirs")"; P50_LB="$(median <<<"$lbs")"; OVERHEAD="$(median <<<"$ovs")"
+  paired_field() { sed -n "s/^ROUND $1 $2 .*$3=\([^ ]*\).*/\1/p" "$out"; } # round target field
+  local k line errors
+  for ((k = 1; k <= LOW_PAIRS; k++)); do
+    line="  round $k: p50 direct $(us_ms "$(paired_field $k direct p50_us)") ms, balancer $(us_ms "$(paired_field $k balancer p50_us)") ms ($(paired_field $k balancer overhead_pct)%)"
+    [ -z "$(paired_field $k haproxy p50_us)" ] || line+=", haproxy $(us_ms "$(paired_field $k haproxy p50_us)") ms ($(paired_field $k haproxy overhead_pct)%)"
+    say "$line; $(paired_field $k direct requests) requests each"
+  done
+  errors="$(awk '/^ROUND/ { for (i = 1; i <= NF; i++) if ($i ~ /^errors=/) { sub(/errors=/, "", $i); e += $i } } END { print e + 0 }' "$out")"
+  [ "$errors" = 0 ] || say "  WARNING: $errors failed requests in these rounds"
+  paired_all() { sed -n "s/^ROUND [0-9]* $1 .*$2=\([^ ]*\).*/\1/p" "$out" | tr '\n' ' '; } # target field: every round's
+  P50_DIRECT="$(paired_all direct p50_us | median)"; P50_LB="$(paired_all balancer p50_us | median)"; OVERHEAD="$(paired_all balancer overhead_pct | median)"
   REF_OVERHEAD=""
-  if [ -n "$reference" ]; then REF_OVERHEAD="$(median <<<"$refs")"; fi
-  say "  median: direct $(us_ms "$P50_DIRECT") ms, balancer $(us_ms "$P50_LB") ms; overhead ${OVERHEAD}%$([ -n "$reference" ] && echo ", haproxy ${REF_OVERHEAD}%")"
+  [ -z "$(paired_all haproxy p50_us)" ] || REF_OVERHEAD="$(paired_all haproxy overhead_pct | median)"
+  say "  median: direct $(us_ms "$P50_DIRECT") ms, balancer $(us_ms "$P50_LB") ms; overhead ${OVERHEAD}%$([ -n "$REF_OVERHEAD" ] && echo ", haproxy ${REF_OVERHEAD}%")"
 }
 
 # ---- start ---------------------------------------------------------------------------------------------
@@ -412,7 +424,47 @@ python3 bench/api/fixtures.py "$LB" "$ADMIN" "$DATACENTER" "$TENANTS" "$WORK/ten
   || die "the fixtures failed: $(tail -3 "$WORK/fixtures.log")"
 sed 's/^ */[bench-api]   /' "$WORK/fixtures.log"
 
-declare -A SPREAD READ WRITE CPU_API CPU_LB IDLE CPU_WRK THROTTLED SHARE_USED
+MEM_ROWS=()
+MAX_API_RSS=0
+idle_memory() { # RSS, heap and GC figures of every process of the domain, 15 s after the load
+  say "idle memory: 15 s without requests, then RSS"
+  sleep 15
+  local name pid rss heap gc i
+  for name in $(for ((i = 1; i <= SERVERS; i++)); do echo "api-$i"; done) lb rs-1 "Host Controller" "Process Controller"; do
+    if [[ "$name" == *Controller ]]; then pid="$(controller_pid "$name")"; else pid="$(server_pid "$name")"; fi
+    [ -n "$pid" ] || continue
+    rss="$(rss_mb "$pid")"
+    heap="$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '
+      /total .*used/ { for (i = 1; i <= NF; i++) { if ($i == "total") t += $(i+1); if ($i == "used") u += $(i+1) } }
+      /Metaspace/ { for (i = 1; i <= NF; i++) { if ($i == "used") m = $(i+1); if ($i == "committed") c = $(i+1) } }
+      END { gsub(/K,?/, "", m); printf "%d / %d | %d", u / 1024, t / 1024, m / 1024 }' || true)"
+    [ -n "$heap" ] || heap="- | -"
+    gc="$(jstat -gcutil "$pid" 2>/dev/null | awk 'NR == 2 { printf "%s / %s | %.1f", $7, $9, $NF }' || true)"
+    [ -n "$gc" ] || gc="- | -"
+    MEM_ROWS+=("| $name | $rss | $heap | $gc |")
+    if [[ "$name" == api-* ]] && ((rss > MAX_API_RSS)); then MAX_API_RSS=$rss; fi
+    say "  $name (pid $pid): RSS $rss MB, heap used/committed and metaspace MB: $heap"
+  done
+}
+
+# The rounds go up (1, 2, 3 servers: each added, warmed, capped) and back down (./abiquo remove-api:
+# 2, then 1) so that each server count is measured early and late and 3 in the middle: the figure of
+# a count is the mean of its two rounds, in which a steady drift (the servers' JIT still improving
+# their code under the cap, measured here: one capped server answered 108 reads/s in the first round
+# and two 381, 1.5 ms of CPU per read against 2.8) weighs the same on every count.
+declare -A SPREAD READ WRITE CPU_API CPU_LB IDLE CPU_WRK THROTTLED SHARE_USED CPU_MS
+ROUNDS=()
+measure_both() { # n round-key (n for the way up, n-down for the way back)
+  local kind k
+  say "measuring with $1 API server(s) (each capped at $SHARE core), through the balancer"
+  for kind in read write; do
+    measure "$kind" "$1"
+    k="${kind:0:1}$2"
+    if [ "$kind" = read ]; then READ[$2]="$ROUND"; SHARE_USED[$2]="$ROUND_SHARE_USED"; else WRITE[$2]="$ROUND"; fi
+    SPREAD[$k]="$ROUND_SPREAD"; CPU_API[$k]="$ROUND_API"; CPU_LB[$k]="$ROUND_LB"; IDLE[$k]="$ROUND_IDLE"; CPU_WRK[$k]="$WRK_CPU"; THROTTLED[$k]="$ROUND_THROTTLED"; CPU_MS[$k]="$ROUND_CPU_MS"
+  done
+  ROUNDS+=("$2")
+}
 for ((n = 1; n <= SERVERS; n++)); do
   if ((n > 1)); then
     say "./abiquo add-api (api-$n)"
@@ -428,57 +480,52 @@ for ((n = 1; n <= SERVERS; n++)); do
   sleep 2
   say "settling: reads through the balancer, not counted, until api-$n's JIT compiler uses < ${JIT_QUIET}% of its ${SHARE} core, now capped (at most ${SETTLE_MAX} s)"
   warm_until_quiet "$(server_pid "api-$n")" "$WARMUP" "$SETTLE_MAX" settle_round "$n"
-  say "measuring with $n API server(s) (each capped at $SHARE core), through the balancer"
-  measure read "$n"
-  READ[$n]="$ROUND"
-  SHARE_USED[r$n]="$ROUND_SHARE_USED"
-  SPREAD[r$n]="$ROUND_SPREAD"; CPU_API[r$n]="$ROUND_API"; CPU_LB[r$n]="$ROUND_LB"; IDLE[r$n]="$ROUND_IDLE"; CPU_WRK[r$n]="$WRK_CPU"; THROTTLED[r$n]="$ROUND_THROTTLED"
-  measure write "$n"
-  WRITE[$n]="$ROUND"
-  SPREAD[w$n]="$ROUND_SPREAD"; CPU_API[w$n]="$ROUND_API"; CPU_LB[w$n]="$ROUND_LB"; IDLE[w$n]="$ROUND_IDLE"; CPU_WRK[w$n]="$WRK_CPU"; THROTTLED[w$n]="$ROUND_THROTTLED"
+  measure_both "$n" "$n"
 done
-
-say "idle memory: 15 s without requests, then RSS"
-sleep 15
-MEM_ROWS=()
-MAX_API_RSS=0
-for name in $(for ((n = 1; n <= SERVERS; n++)); do echo "api-$n"; done) lb rs-1 "Host Controller" "Process Controller"; do
-  if [[ "$name" == *Controller ]]; then pid="$(controller_pid "$name")"; else pid="$(server_pid "$name")"; fi
-  [ -n "$pid" ] || continue
-  rss="$(rss_mb "$pid")"
-  heap="$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '
-    /total .*used/ { for (i = 1; i <= NF; i++) { if ($i == "total") t += $(i+1); if ($i == "used") u += $(i+1) } }
-    /Metaspace/ { for (i = 1; i <= NF; i++) { if ($i == "used") m = $(i+1); if ($i == "committed") c = $(i+1) } }
-    END { gsub(/K,?/, "", m); printf "%d / %d | %d", u / 1024, t / 1024, m / 1024 }' || true)"
-  [ -n "$heap" ] || heap="- | -"
-  gc="$(jstat -gcutil "$pid" 2>/dev/null | awk 'NR == 2 { printf "%s / %s | %.1f", $7, $9, $NF }' || true)"
-  [ -n "$gc" ] || gc="- | -"
-  MEM_ROWS+=("| $name | $rss | $heap | $gc |")
-  [[ "$name" == api-* ]] && ((rss > MAX_API_RSS)) && MAX_API_RSS=$rss
-  say "  $name (pid $pid): RSS $rss MB, heap used/committed and metaspace MB: $heap"
+idle_memory # all the servers are up here, each after its share of the load
+for ((n = SERVERS - 1; n >= 1; n--)); do
+  say "./abiquo remove-api (api-$((n + 1)): graceful stop, it leaves the balancer first)"
+  ./abiquo remove-api 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >>"$STATE/remove-api.log" || die "./abiquo remove-api failed: see $STATE/remove-api.log"
+  say "settling: reads through the balancer, not counted, until api-$n's JIT compiler is quiet (at most ${SETTLE_MAX} s)"
+  warm_until_quiet "$(server_pid "api-$n")" "$WARMUP" "$SETTLE_MAX" settle_round "$n"
+  measure_both "$n" "$n-down"
 done
 
 # ---- results --------------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == ">=") ? v >= t : v <= t; print ok ? "PASS" : "MISS" }'; }
-r1="$(cut -d' ' -f1 <<<"${READ[1]}")"
-machine_bound() { # rounds...: a note when a server of one of those rounds did not get 90% of its share
-  local n note=""
-  for n in "$@"; do ((${SHARE_USED[r$n]} >= 90)) || note+=" $n server(s), machine ${IDLE[r$n]}% idle,"; done
+rps_of() { cut -d' ' -f1 <<<"$1"; }
+count_mean() { # results array name, n: mean req/s of the rounds with n servers (up and back down)
+  local -n results="$1"
+  local v="$(rps_of "${results[$2]}")"
+  [ -z "${results[$2-down]:-}" ] || v="$(awk -v a="$v" -v b="$(rps_of "${results[$2-down]}")" 'BEGIN { printf "%.1f", (a + b) / 2 }')"
+  echo "$v"
+}
+machine_bound() { # n...: a note when a server of a round with that many servers did not get 90% of its share
+  local n k note=""
+  for n in "$@"; do
+    for k in "$n" "$n-down"; do
+      [ -n "${SHARE_USED[$k]:-}" ] || continue
+      ((${SHARE_USED[$k]} >= 90)) || note+=" $k, machine ${IDLE[r$k]}% idle,"
+    done
+  done
   [ -z "$note" ] || echo " (not comparable: machine busy in the round of${note%,}; see the NOTEs)"
 }
 echo
-echo "API throughput through the balancer ($(date -u +%FT%TZ), load average before the tables $(cut -d' ' -f1-3 /proc/loadavg)); each API server capped at $SHARE core (cgroup v$CG_V), the balancer, wrk and the databases not; $CONNECTIONS connections from $TENANTS tenants, ${DURATION} s per figure"
+echo "API throughput through the balancer ($(date -u +%FT%TZ), load average before the tables $(cut -d' ' -f1-3 /proc/loadavg)); each API server capped at $SHARE core (cgroup v$CG_V), the balancer, wrk and the databases not; $CONNECTIONS connections from $TENANTS tenants, ${DURATION} s per figure; rounds in the order run, up to $SERVERS servers and back down; a server count's figure is the mean of its rounds"
 echo
 throughput_table() { # label (read|write ...), results array name, round key prefix (r|w)
   local -n results="$2"
-  local first n rps p50 p99 err
-  first="$(cut -d' ' -f1 <<<"${results[1]}")"
-  echo "| API servers (each capped at $SHARE core) | $1 req/s | vs 1 server | ${1%% *} p50 ms | ${1%% *} p99 ms | errors | requests per server % | CPU cores: API servers | balancer | wrk | machine idle % |"
-  echo "|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|"
+  local first key n rps p50 p99 err
+  first="$(count_mean "$2" 1)"
+  echo "| API servers (each capped at $SHARE core) | $1 req/s | vs 1 server | ${1%% *} p50 ms | ${1%% *} p99 ms | errors | requests per server % | CPU cores: API servers | CPU ms per request | balancer | wrk | machine idle % |"
+  echo "|---|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---:|"
+  for key in "${ROUNDS[@]}"; do
+    read -r rps p50 p99 err <<<"${results[$key]}"
+    echo "| ${key/-down/ (back down)} | $rps | $(ratio "$rps" "$first")x | $p50 | $p99 | $err | ${SPREAD[$3$key]} | ${CPU_API[$3$key]} | ${CPU_MS[$3$key]} | ${CPU_LB[$3$key]} | ${CPU_WRK[$3$key]} | ${IDLE[$3$key]} |"
+  done
   for ((n = 1; n <= SERVERS; n++)); do
-    read -r rps p50 p99 err <<<"${results[$n]}"
-    echo "| $n | $rps | $(ratio "$rps" "$first")x | $p50 | $p99 | $err | ${SPREAD[$3$n]} | ${CPU_API[$3$n]} | ${CPU_LB[$3$n]} | ${CPU_WRK[$3$n]} | ${IDLE[$3$n]} |"
+    echo "| **$n, mean** | **$(count_mean "$2" "$n")** | **$(ratio "$(count_mean "$2" "$n")" "$first")x** | | | | | | | | | |"
   done
 }
 throughput_table read READ r
@@ -491,12 +538,13 @@ printf '%s\n' "${MEM_ROWS[@]}"
 echo
 echo "| target | measured | result |"
 echo "|---|---|---|"
+r1="$(count_mean READ 1)"
 if ((SERVERS >= 2)); then
-  x2="$(ratio "$(cut -d' ' -f1 <<<"${READ[2]}")" "$r1")"
-  echo "| reads, 2 capped API servers >= 1.8x one | ${x2}x$(machine_bound 1 2) | $(verdict "$x2" 1.8 ">=") |"
+  x2="$(ratio "$(count_mean READ 2)" "$r1")"
+  echo "| reads, 2 capped API servers >= 1.8x one | ${x2}x (means of the rounds up and back down)$(machine_bound 1 2) | $(verdict "$x2" 1.8 ">=") |"
 fi
 if ((SERVERS >= 3)); then
-  x3="$(ratio "$(cut -d' ' -f1 <<<"${READ[3]}")" "$r1")"
+  x3="$(ratio "$(count_mean READ 3)" "$r1")"
   echo "| reads, 3 capped API servers >= 2.5x one | ${x3}x$(machine_bound 1 3) | $(verdict "$x3" 2.5 ">=") |"
 fi
 echo "| balancer p50 overhead at 1 connection <= 10% | direct $(us_ms "$P50_DIRECT") ms, balancer $(us_ms "$P50_LB") ms (medians of $LOW_PAIRS rounds): ${OVERHEAD}%$([ -n "$REF_OVERHEAD" ] && echo "; haproxy, for reference, ${REF_OVERHEAD}%") | $(verdict "$OVERHEAD" 10 "<=") |"
