@@ -251,7 +251,7 @@ measure() { # kind(read|write) n
   ROUND_JIT="$(echo $jits | tr ' ' '/')"
   ROUND="$(rps) $(ms p50_us) $(ms p99_us) $(errors)"
   # what a request cost the servers: it moves with the machine (wake-ups, a busy core) and the JIT
-  ROUND_CPU_MS="$(awk -v c="$api_cores" -v r="$(rps)" 'BEGIN { n = split(c, a, " "); for (i = 1; i <= n; i++) t += a[i]; printf "%.2f", r > 0 ? 1000 * t / r : 0 }')"
+  ROUND_CPU_MS="$(awk -v c="$api_cores" -v r="$(rps)" 'BEGIN { n = split(c, a, " "); for (i = 1; i <= n; i++) t += a[i]; printf "%.2f", (r > 0 ? 1000 * t / r : 0) }')"
   say "  $kind, $n API server(s): $(rps) req/s, p50 $(ms p50_us) ms, p99 $(ms p99_us) ms, errors $(errors)$([ "$kind" = write ] && echo ", VMs created $(val created), deleted $(val deleted)"); requests per server $ROUND_SPREAD %; CPU (cores): API servers $ROUND_API, ${ROUND_CPU_MS} ms per request (cap $SHARE each; throttled periods $ROUND_THROTTLED; JIT compiling $ROUND_JIT % of it), balancer $ROUND_LB, wrk $WRK_CPU; machine idle ${ROUND_IDLE}%; load average $(cut -d' ' -f1 /proc/loadavg)"
   [ "$(errors)" = 0 ] || say "  WARNING: $(errors) failed requests (unexpected status $(val failed), timeouts $(val timeout), connect/read/write errors $(val connect)/$(val read)/$(val write)$([ -n "$(val first_failure)" ] && echo "; first: $(val first_failure)"))"
   # did every capped server get its share? If not, the machine (other processes), not the servers, limited the figure
