@@ -27,7 +27,7 @@
 # - Idle memory: RSS of every process of the domain after the load, all servers up (target: < 512 MB
 #   per API server).
 # - Leave the servers alone during a run: starting a JFR recording on a warmed API server (even one of
-#   compilation events only) threw its compiled code away here (2x the CPU a read, JIT at 18-27%).
+#   compilation events only) left it as if its compiled code was gone (2x the CPU a read, JIT 18-27%).
 # Targets printed as PASS/MISS: 2 servers >= 1.8x one, 3 >= 2.5x one (reads), balancer p50 overhead
 # within 10%, idle RSS per API server < 512 MB.
 #
