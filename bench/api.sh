@@ -2,7 +2,7 @@
 # API throughput through the load balancer with 1, 2 and 3 API servers, on a real domain started
 # with ./abiquo up (its own state, ports, schema and RabbitMQ virtual host), load from wrk.
 #
-#   bench/api.sh                      # 35-45 minutes on a 2-core machine (the warm-ups: ~7 min a server)
+#   bench/api.sh                      # 40-50 minutes on a 2-core machine (the warm-ups: ~7 min a server)
 #   CPU_SHARE=0.3 DURATION=20 CONNECTIONS=16 TENANTS=4 bench/api.sh
 #
 # - READ: GET /api/cloud/virtualdatacenters (Accept application/vnd.abiquo.virtualdatacenters+json)
@@ -17,13 +17,16 @@
 #   share for every server: on a machine with few cores uncapped servers only compete for the same
 #   cores, capped ones show how throughput scales with servers. The balancer, wrk, MariaDB and Redis
 #   are not capped; their CPU use and the machine's idle time are printed for every round.
-# - The rounds go up to SERVERS servers and back down (./abiquo remove-api), 1 2 3 2 1: a server
-#   count's figure is the mean of its rounds, so a drift over the run (the JIT) weighs the same on all.
+# - All SERVERS servers are started, warmed and capped first; then CYCLES cycles of one round per
+#   server count (1, 2, 3, the first count rotating), the balancer told which servers take requests
+#   (mod_cluster's ENABLE-APP / DISABLE-APP): a count's figure is the mean of its rounds, so the
+#   machine's drift (this guest's CPU speed moves by tens of % over minutes) weighs the same on all.
 # - The balancer's overhead: p50 at 1 connection directly to api-1, through the balancer and through
 #   haproxy in front of api-1 (a reference for the cost of any proxy hop on this machine), one API
 #   server, not capped: bench/api/PairedLatency.java sends the same read to each in turn, request by
 #   request, in LOW_PAIRS rounds; the median of the rounds' overheads.
-# - After each server is capped, reads through the balancer, not counted, until its JIT is quiet.
+# - Before and after each server is capped, reads through the balancer shaped like the counted ones,
+#   not counted, until its JIT is quiet (a new shape of traffic deoptimizes compiled code).
 # - Idle memory: RSS of every process of the domain after the load, all servers up (target: < 512 MB
 #   per API server).
 # - Leave the servers alone during a run: starting a JFR recording on a warmed API server (even one of
@@ -267,14 +270,18 @@ measure() { # kind(read|write) n
   fi
 }
 
-warm() { # server port: reads and writes straight to it, not capped yet, until its JIT is quiet
-  say "warming $1 (rounds of ${WARMUP} s of reads and ${WARMUP} s of writes, directly at 127.0.0.1:$2, not capped, until its JIT compiler uses < ${JIT_QUIET}% of ${SHARE} core; at most ${WARMUP_MAX} s)"
-  # first one request per tenant, one after another: each tenant's first Basic request on a server
-  # pays the slow password hash once (then the credential cache answers)
+touch_credentials() { # port: one read per tenant straight to a server, one after another: a tenant's
+  # first Basic request on a server, or its first after the credential cache's TTL (300 s unused),
+  # pays the slow password hash (seconds under the cap), which no counted round must include
   local auth
   for auth in $(sed -n 's/.*auth = "Basic \([^"]*\)".*/\1/p' "$WORK/tenants.lua"); do
-    curl -s -o /dev/null --max-time 60 -H "Authorization: Basic $auth" -H "Accept: $READ_TYPE" "http://127.0.0.1:$2$READ_PATH" || true
+    curl -s -o /dev/null --max-time 60 -H "Authorization: Basic $auth" -H "Accept: $READ_TYPE" "http://127.0.0.1:$1$READ_PATH" || true
   done
+}
+
+warm() { # server port: reads and writes straight to it, not capped yet, until its JIT is quiet
+  say "warming $1 (rounds of ${WARMUP} s of reads and ${WARMUP} s of writes, directly at 127.0.0.1:$2, not capped, until its JIT compiler uses < ${JIT_QUIET}% of ${SHARE} core; at most ${WARMUP_MAX} s)"
+  touch_credentials "$2"
   warm_until_quiet "$(server_pid "$1")" $((2 * WARMUP)) "$WARMUP_MAX" direct_round "$2"
 }
 
@@ -449,16 +456,48 @@ idle_memory() { # RSS, heap and GC figures of every process of the domain, 15 s 
   done
 }
 
-# The rounds go up (1, 2, 3 servers: each added, warmed, capped) and back down (./abiquo remove-api:
-# 2, then 1) so that each server count is measured early and late and 3 in the middle: the figure of
-# a count is the mean of its two rounds, in which a steady drift (the servers' JIT still improving
-# their code under the cap, measured here: one capped server answered 108 reads/s in the first round
-# and two 381, 1.5 ms of CPU per read against 2.8) weighs the same on every count.
+# Every server is started, warmed and capped first; then the server counts are measured in CYCLES
+# cycles, each cycle one round per count (1, 2, 3, the first count rotating from cycle to cycle),
+# all through the balancer, which is told which servers take requests (route). A count's figure is
+# the mean of its rounds. Why interleave: the CPU a request costs moves with the machine, not only
+# with the code: measured here, the same fixed loop of integer work took 112 to 210 ms from one run
+# to the next, 3 s apart, on an idle guest (the host's other tenants), +45% with the other vCPU busy;
+# measured count after count (1 2 3 2 1), whatever the machine did during a count's rounds went whole
+# into that count's figure (a capped server's CPU per read moved between 1.3 and 2.8 ms from round to
+# round with its compiler quiet).
+CYCLES="${CYCLES:-4}"
+MCMP="http://127.0.0.1:$((8090 + OFFSET))"
+ROUTE_SETTLE="${ROUTE_SETTLE:-21}"
+node_route() { # api-N: its node name at the balancer (mod_cluster's JVMRoute, <host>:<server>)
+  curl -s --max-time 10 -X DUMP "$MCMP/" | sed -n "s/.*JVMRoute: \([^,]*:$1\),.*/\1/p" | head -1
+}
+route() { # n: new requests go to api-1..n only; the others' contexts disabled at the balancer (MCMP
+  # ENABLE-APP / DISABLE-APP for the node, the messages a server sends when it is told to disable its
+  # contexts); requests already sent finish where they are
+  local i method node
+  for ((i = 1; i <= SERVERS; i++)); do
+    method=$( ((i <= $1)) && echo ENABLE-APP || echo DISABLE-APP)
+    node="$(node_route "api-$i")"
+    [ -n "$node" ] || die "api-$i is not registered with the balancer ($MCMP)"
+    [ "$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' -X "$method" --data "JVMRoute=$node" "$MCMP/*")" = 200 ] \
+      || die "the balancer refused $method for $node"
+  done
+  # The balancer elects the node with the fewest requests since its previous count reset (every
+  # health-check-interval, 10 s): a node enabled again after a round without it would take every
+  # request until it caught up with the others' counts (seen: 0/99 %). Two resets without requests
+  # leave every count at zero.
+  sleep "$ROUTE_SETTLE"
+  # a server left out of the last rounds may have dropped its cached credentials (measured: a 3 s
+  # p99 in the first round of a server unused for ~5 minutes): every server's, directly
+  for ((i = 1; i <= SERVERS; i++)); do touch_credentials $((8080 + OFFSET + 100 * i)); done
+  served "$SERVERS" 120 >/dev/null || true
+}
+
 declare -A SPREAD READ WRITE CPU_API CPU_LB IDLE CPU_WRK THROTTLED SHARE_USED CPU_MS
 ROUNDS=()
-measure_both() { # n round-key (n for the way up, n-down for the way back)
+measure_both() { # n round-key (n@cycle)
   local kind k
-  say "measuring with $1 API server(s) (each capped at $SHARE core), through the balancer"
+  say "measuring with $1 API server(s) (each capped at $SHARE core), through the balancer (${2#*@}. cycle)"
   for kind in read write; do
     measure "$kind" "$1"
     k="${kind:0:1}$2"
@@ -478,43 +517,61 @@ for ((n = 1; n <= SERVERS; n++)); do
     warm_until_quiet "$(server_pid lb)" "$WARMUP" "$WARMUP_MAX" balancer_round
     balancer_overhead
   fi
+  # Each new shape of traffic (through the balancer rather than direct, another Host header, the
+  # counters' page) sends compiled methods back to the interpreter (the compilation log: dozens of
+  # C2 methods of the request path made not entrant) and recompiling them under the cap took a
+  # server 10-16% of its share for up to 2 minutes: the counted rounds' traffic first, uncapped.
+  say "warming api-$n with the counted rounds' traffic (through the balancer, counters read), not capped yet, until its JIT compiler uses < ${JIT_QUIET}% of ${SHARE} core (at most ${WARMUP_MAX} s)"
+  warm_until_quiet "$(server_pid "api-$n")" "$WARMUP" "$WARMUP_MAX" settle_round "$n"
   cap "api-$n" "$(server_pid "api-$n")"
   sleep 2
   say "settling: reads through the balancer, not counted, until api-$n's JIT compiler uses < ${JIT_QUIET}% of its ${SHARE} core, now capped (at most ${SETTLE_MAX} s)"
   warm_until_quiet "$(server_pid "api-$n")" "$WARMUP" "$SETTLE_MAX" settle_round "$n"
-  measure_both "$n" "$n"
 done
+say "every server capped; one round of reads per server count, not counted (each count's queueing paths compiled before the cycles)"
+for ((n = 1; n <= SERVERS; n++)); do
+  route "$n"
+  settle_round "$n"
+  say "  $n API server(s): $WARM_SAID"
+done
+for ((c = 1; c <= CYCLES; c++)); do
+  for ((j = 0; j < SERVERS; j++)); do
+    n=$(((c - 1 + j) % SERVERS + 1))
+    route "$n"
+    measure_both "$n" "$n@$c"
+  done
+done
+route "$SERVERS"
 idle_memory # all the servers are up here, each after its share of the load
-for ((n = SERVERS - 1; n >= 1; n--)); do
-  say "./abiquo remove-api (api-$((n + 1)): graceful stop, it leaves the balancer first)"
-  ./abiquo remove-api 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >>"$STATE/remove-api.log" || die "./abiquo remove-api failed: see $STATE/remove-api.log"
-  say "settling: reads through the balancer, not counted, until api-$n's JIT compiler is quiet (at most ${SETTLE_MAX} s)"
-  warm_until_quiet "$(server_pid "api-$n")" "$WARMUP" "$SETTLE_MAX" settle_round "$n"
-  measure_both "$n" "$n-down"
-done
 
 # ---- results --------------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == ">=") ? v >= t : v <= t; print ok ? "PASS" : "MISS" }'; }
 rps_of() { cut -d' ' -f1 <<<"$1"; }
-count_mean() { # results array name, n: mean req/s of the rounds with n servers (up and back down)
+count_mean() { # results array name, n: mean req/s of the rounds with n servers (every cycle's)
   local -n results="$1"
-  local v="$(rps_of "${results[$2]}")"
-  [ -z "${results[$2-down]:-}" ] || v="$(awk -v a="$v" -v b="$(rps_of "${results[$2-down]}")" 'BEGIN { printf "%.1f", (a + b) / 2 }')"
-  echo "$v"
+  local key all=""
+  for key in "${ROUNDS[@]}"; do [ "${key%@*}" != "$2" ] || all+="$(rps_of "${results[$key]}") "; done
+  awk -v all="$all" 'BEGIN { n = split(all, a, " "); for (i = 1; i <= n; i++) t += a[i]; printf "%.1f", (n ? t / n : 0) }'
+}
+cycle_ratios() { # results array name, n: each cycle's n-server figure over its 1-server figure
+  local -n results="$1"
+  local c out=""
+  for ((c = 1; c <= CYCLES; c++)); do out+="$(ratio "$(rps_of "${results[$2@$c]}")" "$(rps_of "${results[1@$c]}")") "; done
+  echo "${out% }"
 }
 machine_bound() { # n...: a note when a server of a round with that many servers did not get 90% of its share
   local n k note=""
   for n in "$@"; do
-    for k in "$n" "$n-down"; do
-      [ -n "${SHARE_USED[$k]:-}" ] || continue
+    for k in "${ROUNDS[@]}"; do
+      [ "${k%@*}" = "$n" ] && [ -n "${SHARE_USED[$k]:-}" ] || continue
       ((${SHARE_USED[$k]} >= 90)) || note+=" $k, machine ${IDLE[r$k]}% idle,"
     done
   done
   [ -z "$note" ] || echo " (not comparable: machine busy in the round of${note%,}; see the NOTEs)"
 }
 echo
-echo "API throughput through the balancer ($(date -u +%FT%TZ), load average before the tables $(cut -d' ' -f1-3 /proc/loadavg)); each API server capped at $SHARE core (cgroup v$CG_V), the balancer, wrk and the databases not; $CONNECTIONS connections from $TENANTS tenants, ${DURATION} s per figure; rounds in the order run, up to $SERVERS servers and back down; a server count's figure is the mean of its rounds"
+echo "API throughput through the balancer ($(date -u +%FT%TZ), load average before the tables $(cut -d' ' -f1-3 /proc/loadavg)); each API server capped at $SHARE core (cgroup v$CG_V), the balancer, wrk and the databases not; $CONNECTIONS connections from $TENANTS tenants, ${DURATION} s per figure; rounds in the order run, $CYCLES cycles of one round per server count (1 to $SERVERS, the balancer told which servers take requests); a server count's figure is the mean of its rounds"
 echo
 throughput_table() { # label (read|write ...), results array name, round key prefix (r|w)
   local -n results="$2"
@@ -524,7 +581,7 @@ throughput_table() { # label (read|write ...), results array name, round key pre
   echo "|---|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---:|"
   for key in "${ROUNDS[@]}"; do
     read -r rps p50 p99 err <<<"${results[$key]}"
-    echo "| ${key/-down/ (back down)} | $rps | $(ratio "$rps" "$first")x | $p50 | $p99 | $err | ${SPREAD[$3$key]} | ${CPU_API[$3$key]} | ${CPU_MS[$3$key]} | ${CPU_LB[$3$key]} | ${CPU_WRK[$3$key]} | ${IDLE[$3$key]} |"
+    echo "| ${key%@*} (cycle ${key#*@}) | $rps | $(ratio "$rps" "$first")x | $p50 | $p99 | $err | ${SPREAD[$3$key]} | ${CPU_API[$3$key]} | ${CPU_MS[$3$key]} | ${CPU_LB[$3$key]} | ${CPU_WRK[$3$key]} | ${IDLE[$3$key]} |"
   done
   for ((n = 1; n <= SERVERS; n++)); do
     echo "| **$n, mean** | **$(count_mean "$2" "$n")** | **$(ratio "$(count_mean "$2" "$n")" "$first")x** | | | | | | | | | |"
@@ -543,11 +600,11 @@ echo "|---|---|---|"
 r1="$(count_mean READ 1)"
 if ((SERVERS >= 2)); then
   x2="$(ratio "$(count_mean READ 2)" "$r1")"
-  echo "| reads, 2 capped API servers >= 1.8x one | ${x2}x (means of the rounds up and back down)$(machine_bound 1 2) | $(verdict "$x2" 1.8 ">=") |"
+  echo "| reads, 2 capped API servers >= 1.8x one | ${x2}x (means of $CYCLES rounds each; cycle by cycle $(cycle_ratios READ 2))$(machine_bound 1 2) | $(verdict "$x2" 1.8 ">=") |"
 fi
 if ((SERVERS >= 3)); then
   x3="$(ratio "$(count_mean READ 3)" "$r1")"
-  echo "| reads, 3 capped API servers >= 2.5x one | ${x3}x$(machine_bound 1 3) | $(verdict "$x3" 2.5 ">=") |"
+  echo "| reads, 3 capped API servers >= 2.5x one | ${x3}x (cycle by cycle $(cycle_ratios READ 3))$(machine_bound 1 3) | $(verdict "$x3" 2.5 ">=") |"
 fi
 echo "| balancer p50 overhead at 1 connection <= 10% | direct $(us_ms "$P50_DIRECT") ms, balancer $(us_ms "$P50_LB") ms (medians of $LOW_PAIRS rounds): ${OVERHEAD}%$([ -n "$REF_OVERHEAD" ] && echo "; haproxy, for reference, ${REF_OVERHEAD}%") | $(verdict "$OVERHEAD" 10 "<=") |"
 echo "| idle RSS per API server < 512 MB | max $MAX_API_RSS MB | $( ((MAX_API_RSS < 512)) && echo PASS || echo MISS) |"

@@ -61,11 +61,13 @@ public final class PairedLatency {
         if (targets.size() < 2) {
             throw new IllegalArgumentException("at least two targets: the baseline first");
         }
-        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: bench\r\nAccept: " + accept + "\r\n"
-                + (auth != null ? "Authorization: " + auth + "\r\n" : "") + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
         Connection[] connections = new Connection[targets.size()];
         for (int t = 0; t < connections.length; t++) {
-            connections[t] = new Connection(targets.get(t), request);
+            // each target its own Host, as wrk and curl send it: the servers see the requests the load rounds send
+            Target target = targets.get(t);
+            byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + target.host() + ":" + target.port() + "\r\nAccept: " + accept
+                    + "\r\n" + (auth != null ? "Authorization: " + auth + "\r\n" : "") + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            connections[t] = new Connection(target, request);
         }
         run(connections, (long) (warmup * 1e9), null); // the client's own JIT, the connections' first requests
         for (int round = 1; round <= rounds; round++) {
