@@ -487,8 +487,8 @@ route() { # n: new requests go to api-1..n only; the others' contexts disabled a
   # request until it caught up with the others' counts (seen: 0/99 %). Two resets without requests
   # leave every count at zero.
   sleep "$ROUTE_SETTLE"
-  # a server left out of the last rounds may have dropped its cached credentials (measured: a 3 s
-  # p99 in the first round of a server unused for ~5 minutes): every server's, directly
+  # a server left out of the rounds for over 300 s would have dropped its cached credentials and
+  # re-verify the tenants' passwords (seconds under the cap) inside a counted round: every server's, directly
   for ((i = 1; i <= SERVERS; i++)); do touch_credentials $((8080 + OFFSET + 100 * i)); done
   served "$SERVERS" 120 >/dev/null || true
 }
