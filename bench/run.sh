@@ -6,7 +6,7 @@
 # (bench/api.sh). Each prints its own
 # progress; the tables they end with are collected, with a description of the machine, into
 # bench/results/latest.md and bench/results/latest.json (and a dated copy of each).
-#   bench/run.sh                       # everything (about 15-20 min on a 2-core machine)
+#   bench/run.sh                       # everything (about an hour on a 2-core machine, bench/api.sh 40-50 min of it)
 #   ONLY=placement,failover bench/run.sh
 #   ONLY=api bench/run.sh
 # Figures that depend on the machine are only comparable within one run (see README, Benchmarks).
