@@ -468,16 +468,14 @@ idle_memory() { # RSS, heap and GC figures of every process of the domain, 15 s 
 CYCLES="${CYCLES:-4}"
 MCMP="http://127.0.0.1:$((8090 + OFFSET))"
 ROUTE_SETTLE="${ROUTE_SETTLE:-21}"
-node_route() { # api-N: its node name at the balancer (mod_cluster's JVMRoute, <host>:<server>)
-  curl -s --max-time 10 -X DUMP "$MCMP/" | sed -n "s/.*JVMRoute: \([^,]*:$1\),.*/\1/p" | head -1
-}
 route() { # n: new requests go to api-1..n only; the others' contexts disabled at the balancer (MCMP
   # ENABLE-APP / DISABLE-APP for the node, the messages a server sends when it is told to disable its
   # contexts); requests already sent finish where they are
-  local i method node
+  local i method node nodes
+  nodes="$(curl -s --max-time 10 -X DUMP "$MCMP/")" # a line per node, its JVMRoute <host>:<server>
   for ((i = 1; i <= SERVERS; i++)); do
     method=$( ((i <= $1)) && echo ENABLE-APP || echo DISABLE-APP)
-    node="$(node_route "api-$i")"
+    node="$(sed -n "s/.*JVMRoute: \([^,]*:api-$i\),.*/\1/p" <<<"$nodes" | head -1)"
     [ -n "$node" ] || die "api-$i is not registered with the balancer ($MCMP)"
     [ "$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' -X "$method" --data "JVMRoute=$node" "$MCMP/*")" = 200 ] \
       || die "the balancer refused $method for $node"
@@ -490,7 +488,6 @@ route() { # n: new requests go to api-1..n only; the others' contexts disabled a
   # a server left out of the rounds for over 300 s would have dropped its cached credentials and
   # re-verify the tenants' passwords (seconds under the cap) inside a counted round: every server's, directly
   for ((i = 1; i <= SERVERS; i++)); do touch_credentials $((8080 + OFFSET + 100 * i)); done
-  served "$SERVERS" 120 >/dev/null || true
 }
 
 declare -A SPREAD READ WRITE CPU_API CPU_LB IDLE CPU_WRK THROTTLED SHARE_USED CPU_MS
@@ -541,7 +538,6 @@ for ((c = 1; c <= CYCLES; c++)); do
     measure_both "$n" "$n@$c"
   done
 done
-route "$SERVERS"
 idle_memory # all the servers are up here, each after its share of the load
 
 # ---- results --------------------------------------------------------------------------------------------
