@@ -10,8 +10,13 @@
 #   credential cache makes that cheap); requests/s and p50/p99 latency.
 # - WRITE: each wrk connection creates a NOT_ALLOCATED VM (POST, 201) and deletes it (DELETE, 202),
 #   in turn: real kinton writes (limit check with the enterprise and VDC rows locked, an IP taken
-#   and given back, the delete's task in kinton and Redis); bounded (at most CONNECTIONS VMs
-#   exist at a time), so limits and IP ranges never fill.
+#   and given back, the delete's task in kinton and Redis); bounded (at most one VM per wrk
+#   connection exists at a time), so limits and IP ranges never fill.
+# - CONNECTIONS wrk connections per API server taking requests (16, 32, 48 with 1, 2, 3 servers):
+#   each server has the same queue of requests whatever the count. With a fixed 16 the balancer
+#   (which shares new requests out evenly, not by who is free) left a 3-server round ~5 a server,
+#   and whenever one server was throttled by its cap the connections gathered on it, one by one,
+#   while the others ran dry: servers short of their share on a machine a third idle.
 # - Each API server is warmed (directly, not capped), then its JVM is capped at CPU_SHARE of a core
 #   (cgroup v2 cpu.max, or cgroup v1 cpu.cfs_quota_us where the cpu controller is on v1), the same
 #   share for every server: on a machine with few cores uncapped servers only compete for the same
@@ -55,7 +60,7 @@ WARMUP="${WARMUP:-20}"
 WARMUP_MAX="${WARMUP_MAX:-600}"
 JIT_QUIET="${JIT_QUIET:-5}"
 SETTLE_MAX="${SETTLE_MAX:-120}"
-CONNECTIONS="${CONNECTIONS:-16}"
+CONNECTIONS="${CONNECTIONS:-16}" # per API server taking requests
 TENANTS="${TENANTS:-4}"
 THREADS=$((TENANTS < CONNECTIONS ? TENANTS : CONNECTIONS)) # wrk threads of the balanced rounds: a tenant each
 LOW_DURATION="${LOW_DURATION:-10}"
@@ -231,7 +236,7 @@ measure() { # kind(read|write) n
   lb="$(server_pid lb)"
   lb0="$(ticks "$lb")"
   m0="$(machine_ticks)"
-  if [ "$kind" = read ]; then read_load "$LB" "$DURATION" "$THREADS" "$CONNECTIONS"; else write_load "$LB" "$DURATION" "$THREADS" "$CONNECTIONS"; fi
+  if [ "$kind" = read ]; then read_load "$LB" "$DURATION" "$THREADS" $((CONNECTIONS * n)); else write_load "$LB" "$DURATION" "$THREADS" $((CONNECTIONS * n)); fi
   m1="$(machine_ticks)"
   lb1="$(ticks "$lb")"
   local secs
@@ -261,7 +266,7 @@ measure() { # kind(read|write) n
   [ "$(errors)" = 0 ] || say "  WARNING: $(errors) failed requests (unexpected status $(val failed), timeouts $(val timeout), connect/read/write errors $(val connect)/$(val read)/$(val write)$([ -n "$(val first_failure)" ] && echo "; first: $(val first_failure)"))"
   # did every capped server get its share? If not, the machine (other processes), not the servers, limited the figure
   ROUND_SHARE_USED="$(awk -v c="$ROUND_API" -v s="$SHARE" 'BEGIN { n = split(c, a, "/"); m = 1e9; for (i = 1; i <= n; i++) if (a[i] < m) m = a[i]; printf "%.0f", 100 * m / s }')"
-  ((ROUND_SHARE_USED >= 90)) || say "  NOTE: an API server used only ${ROUND_SHARE_USED}% of its share with the machine ${ROUND_IDLE}% idle: this figure is limited by the machine (other processes), not by the servers"
+  ((ROUND_SHARE_USED >= 90)) || say "  NOTE: an API server used only ${ROUND_SHARE_USED}% of its share with the machine ${ROUND_IDLE}% idle: this figure is limited by something other than the caps (the machine, other processes, or too few requests queued at that server)"
   # a server's CPU time per request grows when the machine is saturated (measured: a capped server
   # answered half as many reads for the same 0.3 core at load 20 as at load 8): no idle, no figure
   if ((ROUND_SHARE_USED >= 90 && ROUND_IDLE < 10)); then
@@ -321,7 +326,7 @@ balancer_round() { # reads through the balancer
 # before), so the settling rounds read them too.
 settle_round() { # n: API servers
   served "$1" 120 >/dev/null || true
-  read_load "$LB" "$WARMUP" "$THREADS" "$CONNECTIONS"
+  read_load "$LB" "$WARMUP" "$THREADS" $((CONNECTIONS * $1))
   WARM_SAID="$(rps) req/s through the balancer"
 }
 
@@ -394,7 +399,7 @@ if ! command -v wrk >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null || die "could not install wrk"
 fi
 command -v rabbitmqctl >/dev/null || die "rabbitmqctl is missing (./abiquo up installs RabbitMQ: run it once)"
-say "$(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%FT%TZ); $SERVERS API servers at most, each capped at $SHARE core once warm; $CONNECTIONS connections, $TENANTS tenants, ${DURATION} s per figure"
+say "$(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%FT%TZ); $SERVERS API servers at most, each capped at $SHARE core once warm; $CONNECTIONS connections per server taking requests, $TENANTS tenants, ${DURATION} s per figure"
 
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -567,7 +572,7 @@ machine_bound() { # n...: a note when a server of a round with that many servers
   [ -z "$note" ] || echo " (not comparable: machine busy in the round of${note%,}; see the NOTEs)"
 }
 echo
-echo "API throughput through the balancer ($(date -u +%FT%TZ), load average before the tables $(cut -d' ' -f1-3 /proc/loadavg)); each API server capped at $SHARE core (cgroup v$CG_V), the balancer, wrk and the databases not; $CONNECTIONS connections from $TENANTS tenants, ${DURATION} s per figure; rounds in the order run, $CYCLES cycles of one round per server count (1 to $SERVERS, the balancer told which servers take requests); a server count's figure is the mean of its rounds"
+echo "API throughput through the balancer ($(date -u +%FT%TZ), load average before the tables $(cut -d' ' -f1-3 /proc/loadavg)); each API server capped at $SHARE core (cgroup v$CG_V), the balancer, wrk and the databases not; $CONNECTIONS connections per server taking requests, from $TENANTS tenants, ${DURATION} s per figure; rounds in the order run, $CYCLES cycles of one round per server count (1 to $SERVERS, the balancer told which servers take requests); a server count's figure is the mean of its rounds"
 echo
 throughput_table() { # label (read|write ...), results array name, round key prefix (r|w)
   local -n results="$2"
