@@ -71,8 +71,10 @@ ADMIN="admin:xabiquo"
 LB="http://127.0.0.1:$((8080 + OFFSET))"
 READ_PATH="/api/cloud/virtualdatacenters"
 READ_TYPE="application/vnd.abiquo.virtualdatacenters+json"
-PERIOD=100000
-QUOTA="$(awk -v s="$SHARE" 'BEGIN { printf "%d", s * 100000 }')"
+# The cap's accounting period (CFS bandwidth control): a server spends its share of each period, at
+# full speed on both cores if it has the work, and is then stopped until the next period starts.
+PERIOD="${CPU_PERIOD_US:-100000}"
+QUOTA="$(awk -v s="$SHARE" -v p="$PERIOD" 'BEGIN { printf "%d", s * p }')"
 CG_NAME="abiquo-bench-api-$OFFSET"
 TICKS="$(getconf CLK_TCK)"
 export ABIQUO_STATE="$STATE" ABIQUO_PORT_OFFSET="$OFFSET"
