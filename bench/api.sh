@@ -18,10 +18,11 @@
 #   and whenever one server was throttled by its cap the connections gathered on it, one by one,
 #   while the others ran dry: servers short of their share on a machine a third idle.
 # - Each API server is warmed (directly, not capped), then its JVM is capped at CPU_SHARE of a core
-#   (cgroup v2 cpu.max, or cgroup v1 cpu.cfs_quota_us where the cpu controller is on v1), the same
-#   share for every server: on a machine with few cores uncapped servers only compete for the same
-#   cores, capped ones show how throughput scales with servers. The balancer, wrk, MariaDB and Redis
-#   are not capped; their CPU use and the machine's idle time are printed for every round.
+#   over 10 ms periods (CPU_PERIOD_US; cgroup v2 cpu.max, or cgroup v1 cpu.cfs_quota_us where the
+#   cpu controller is on v1), the same share for every server: on a machine with few cores uncapped
+#   servers only compete for the same cores, capped ones show how throughput scales with servers.
+#   The balancer, wrk, MariaDB and Redis are not capped; their CPU use and the machine's idle time
+#   are printed for every round.
 # - All SERVERS servers are started, warmed and capped first; then CYCLES cycles of one round per
 #   server count (1, 2, 3, the first count rotating), the balancer told which servers take requests
 #   (mod_cluster's ENABLE-APP / DISABLE-APP): a count's figure is the mean of its rounds, so the
@@ -73,7 +74,11 @@ READ_PATH="/api/cloud/virtualdatacenters"
 READ_TYPE="application/vnd.abiquo.virtualdatacenters+json"
 # The cap's accounting period (CFS bandwidth control): a server spends its share of each period, at
 # full speed on both cores if it has the work, and is then stopped until the next period starts.
-PERIOD="${CPU_PERIOD_US:-100000}"
+# 10 ms, not the kernel's 100 ms: stopped for up to 70 ms in every 100, a server gathered the
+# connections the balancer kept sending it while the others ran dry, and with 2 servers a read cost
+# 1.85-1.99 ms of CPU against 1.72-1.78 alone (2 servers 1.72x one); over 10 ms periods it cost about
+# the same whatever the count (README, session 11), as on servers with cores of their own.
+PERIOD="${CPU_PERIOD_US:-10000}"
 QUOTA="$(awk -v s="$SHARE" -v p="$PERIOD" 'BEGIN { printf "%d", s * p }')"
 CG_NAME="abiquo-bench-api-$OFFSET"
 TICKS="$(getconf CLK_TCK)"
