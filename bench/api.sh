@@ -579,7 +579,7 @@ machine_bound() { # n...: a note when a server of a round with that many servers
   [ -z "$note" ] || echo " (not comparable: machine busy in the round of${note%,}; see the NOTEs)"
 }
 echo
-echo "API throughput through the balancer ($(date -u +%FT%TZ), load average before the tables $(cut -d' ' -f1-3 /proc/loadavg)); each API server capped at $SHARE core (cgroup v$CG_V), the balancer, wrk and the databases not; $CONNECTIONS connections per server taking requests, from $TENANTS tenants, ${DURATION} s per figure; rounds in the order run, $CYCLES cycles of one round per server count (1 to $SERVERS, the balancer told which servers take requests); a server count's figure is the mean of its rounds"
+echo "API throughput through the balancer ($(date -u +%FT%TZ), load average before the tables $(cut -d' ' -f1-3 /proc/loadavg)); each API server capped at $SHARE core over $((PERIOD / 1000)) ms periods (cgroup v$CG_V), the balancer, wrk and the databases not; $CONNECTIONS connections per server taking requests, from $TENANTS tenants, ${DURATION} s per figure; rounds in the order run, $CYCLES cycles of one round per server count (1 to $SERVERS, the balancer told which servers take requests); a server count's figure is the mean of its rounds"
 echo
 throughput_table() { # label (read|write ...), results array name, round key prefix (r|w)
   local -n results="$2"
