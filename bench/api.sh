@@ -243,7 +243,7 @@ measure() { # kind(read|write) n
   lb="$(server_pid lb)"
   lb0="$(ticks "$lb")"
   m0="$(machine_ticks)"
-  if [ "$kind" = read ]; then read_load "$LB" "$DURATION" "$THREADS" $((CONNECTIONS * n)); else write_load "$LB" "$DURATION" "$THREADS" $((CONNECTIONS * n)); fi
+  "${kind}_load" "$LB" "$DURATION" "$THREADS" $((CONNECTIONS * n))
   m1="$(machine_ticks)"
   lb1="$(ticks "$lb")"
   local secs
@@ -271,7 +271,7 @@ measure() { # kind(read|write) n
   ROUND_CPU_MS="$(awk -v c="$api_cores" -v r="$(rps)" 'BEGIN { n = split(c, a, " "); for (i = 1; i <= n; i++) t += a[i]; printf "%.2f", (r > 0 ? 1000 * t / r : 0) }')"
   say "  $kind, $n API server(s): $(rps) req/s, p50 $(ms p50_us) ms, p99 $(ms p99_us) ms, errors $(errors)$([ "$kind" = write ] && echo ", VMs created $(val created), deleted $(val deleted)"); requests per server $ROUND_SPREAD %; CPU (cores): API servers $ROUND_API, ${ROUND_CPU_MS} ms per request (cap $SHARE each; throttled periods $ROUND_THROTTLED; JIT compiling $ROUND_JIT % of it), balancer $ROUND_LB, wrk $WRK_CPU; machine idle ${ROUND_IDLE}%; load average $(cut -d' ' -f1 /proc/loadavg)"
   [ "$(errors)" = 0 ] || say "  WARNING: $(errors) failed requests (unexpected status $(val failed), timeouts $(val timeout), connect/read/write errors $(val connect)/$(val read)/$(val write)$([ -n "$(val first_failure)" ] && echo "; first: $(val first_failure)"))"
-  # did every capped server get its share? If not, the machine (other processes), not the servers, limited the figure
+  # did every capped server get its share? If not, something other than the caps limited the figure
   ROUND_SHARE_USED="$(awk -v c="$ROUND_API" -v s="$SHARE" 'BEGIN { n = split(c, a, "/"); m = 1e9; for (i = 1; i <= n; i++) if (a[i] < m) m = a[i]; printf "%.0f", 100 * m / s }')"
   ((ROUND_SHARE_USED >= 90)) || say "  NOTE: an API server used only ${ROUND_SHARE_USED}% of its share with the machine ${ROUND_IDLE}% idle: this figure is limited by something other than the caps (the machine, other processes, or too few requests queued at that server)"
   # a server's CPU time per request grows when the machine is saturated (measured: a capped server
@@ -576,7 +576,7 @@ machine_bound() { # n...: a note when a server of a round with that many servers
       ((${SHARE_USED[$k]} >= 90)) || note+=" $k, machine ${IDLE[r$k]}% idle,"
     done
   done
-  [ -z "$note" ] || echo " (not comparable: machine busy in the round of${note%,}; see the NOTEs)"
+  [ -z "$note" ] || echo " (not comparable: the round of${note%,} was limited by more than the caps; see the NOTEs)"
 }
 echo
 echo "API throughput through the balancer ($(date -u +%FT%TZ), load average before the tables $(cut -d' ' -f1-3 /proc/loadavg)); each API server capped at $SHARE core over $((PERIOD / 1000)) ms periods (cgroup v$CG_V), the balancer, wrk and the databases not; $CONNECTIONS connections per server taking requests, from $TENANTS tenants, ${DURATION} s per figure; rounds in the order run, $CYCLES cycles of one round per server count (1 to $SERVERS, the balancer told which servers take requests); a server count's figure is the mean of its rounds"
