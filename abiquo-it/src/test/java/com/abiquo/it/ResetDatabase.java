@@ -39,18 +39,30 @@ public final class ResetDatabase {
     }
 
     public static void reset(String serverUrl, String schema) throws Exception {
+        reset(serverUrl, schema, true);
+        System.out.println("[abiquo-it] fresh schema " + schema);
+    }
+
+    /** Drops the schema and leaves it to whoever starts the servers (./abiquo up) to create. */
+    public static void drop(String serverUrl, String schema) throws Exception {
+        reset(serverUrl, schema, false);
+        System.out.println("[abiquo-it] no schema " + schema);
+    }
+
+    private static void reset(String serverUrl, String schema, boolean create) throws Exception {
         if (!schema.matches("[A-Za-z0-9_]+")) {
             throw new IllegalArgumentException("Bad schema name " + schema);
         }
         try (Connection c = DriverManager.getConnection(serverUrl, "root", "");
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + schema);
-            s.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            if (create) {
+                s.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
             for (String host : new String[] {"localhost", "127.0.0.1"}) {
                 s.execute("CREATE USER IF NOT EXISTS 'abiquo'@'" + host + "' IDENTIFIED BY 'abiquo'");
                 s.execute("GRANT ALL PRIVILEGES ON `kinton%`.* TO 'abiquo'@'" + host + "'");
             }
         }
-        System.out.println("[abiquo-it] fresh schema " + schema);
     }
 }

@@ -54,7 +54,8 @@ class DomainIT {
 
     @BeforeAll
     static void up() throws Exception {
-        ResetDatabase.reset("jdbc:mariadb://127.0.0.1:3306/", ClusterDeploys.SCHEMA);
+        // no schema: up creates the one abiquo.properties names, as on a machine that never had one
+        ResetDatabase.drop("jdbc:mariadb://127.0.0.1:3306/", ClusterDeploys.SCHEMA);
         ResetDatabase.resetVirtualHost(ClusterDeploys.SCHEMA);
         abiquo(60, "down"); // a domain left over by an interrupted run of this test
         AbiquoCommand.deleteTree(STATE);
