@@ -77,7 +77,7 @@ READ_TYPE="application/vnd.abiquo.virtualdatacenters+json"
 # 10 ms, not the kernel's 100 ms: stopped for up to 70 ms in every 100, a server gathered the
 # connections the balancer kept sending it while the others ran dry, and with 2 servers a read cost
 # 1.85-1.99 ms of CPU against 1.72-1.78 alone (2 servers 1.72x one); over 10 ms periods it cost about
-# the same whatever the count (README, session 11), as on servers with cores of their own.
+# the same whatever the count (bench/HISTORY.md, session 11), as on servers with cores of their own.
 PERIOD="${CPU_PERIOD_US:-10000}"
 QUOTA="$(awk -v s="$SHARE" -v p="$PERIOD" 'BEGIN { printf "%d", s * p }')"
 CG_NAME="abiquo-bench-api-$OFFSET"

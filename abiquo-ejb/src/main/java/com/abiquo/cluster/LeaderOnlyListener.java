@@ -14,7 +14,7 @@ public abstract class LeaderOnlyListener implements MessageListener {
     /**
      * maxBatch (and prefetch) of the busy leader-only queues: up to this many queued messages are
      * handled one by one in one fenced transaction, one commit, before they are acknowledged.
-     * Measured with bench/deploy.sh (see README, Benchmarks).
+     * Measured with bench/deploy.sh (see bench/HISTORY.md, Deploys).
      */
     public static final String BATCH = "32";
 
