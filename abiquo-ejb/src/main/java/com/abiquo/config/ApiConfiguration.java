@@ -1,7 +1,12 @@
 package com.abiquo.config;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+
+import com.abiquo.security.ClientAddresses;
 
 /**
  * What an API node reads from abiquo.properties, checked once at start: a missing or malformed
@@ -16,6 +21,7 @@ public record ApiConfiguration(
         int loginMaxFailures,
         int loginMaxFailuresPerAddress,
         int loginWindowSeconds,
+        List<String> trustedProxies,
         String redisHost,
         int redisPort,
         String rabbitmqAddresses,
@@ -46,6 +52,7 @@ public record ApiConfiguration(
                 p.integer("abiquo.security.loginMaxFailures", 10, 1, 10_000),
                 p.integer("abiquo.security.loginMaxFailuresPerAddress", 100, 1, 1_000_000),
                 p.integer("abiquo.security.loginWindowSeconds", 60, 1, 86_400),
+                trustedProxies(p),
                 p.string("abiquo.redis.host", "127.0.0.1"),
                 p.integer("abiquo.redis.port", 6379, 1, 65_535),
                 p.string("abiquo.rabbitmq.addresses", "127.0.0.1:5672"),
@@ -66,7 +73,27 @@ public record ApiConfiguration(
                         + "' (expected host:port[,host:port...])");
             }
         }
+        for (String proxy : c.trustedProxies) {
+            if (ClientAddresses.literal(proxy).isEmpty()) {
+                p.problem("abiquo.security.trustedProxies", "has '" + proxy + "', which is not an IP address");
+            }
+        }
         p.validate();
         return c;
+    }
+
+    /**
+     * The proxies whose X-Forwarded-For names the client (see {@link ClientAddresses}): those that
+     * abiquo.security.trustedProxies lists (empty: none), or by default this machine and the load
+     * balancer's address that the domain gives every server (abiquo.lb.address, when an IP).
+     */
+    private static List<String> trustedProxies(AbiquoProperties p) {
+        Optional<String> listed = p.raw("abiquo.security.trustedProxies");
+        if (listed.isPresent()) {
+            return Arrays.stream(listed.get().split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList();
+        }
+        List<String> defaults = new ArrayList<>(List.of("127.0.0.1", "::1"));
+        p.optional("abiquo.lb.address").filter(a -> ClientAddresses.literal(a).isPresent()).ifPresent(defaults::add);
+        return List.copyOf(defaults);
     }
 }

@@ -50,6 +50,7 @@ public class Authenticator {
     private AuthToken tokens;
     private CredentialCache cache;
     private LoginThrottle throttle;
+    private ClientAddresses clientAddresses;
     private Semaphore slowHashes;
     private final SingleFlight<String, Boolean> verifications = new SingleFlight<>();
     private long tokenValidityMillis;
@@ -64,6 +65,7 @@ public class Authenticator {
         tokens = new AuthToken(node.tokenSigningKey());
         cache = new CredentialCache(c.credentialCacheSeconds() * 1000L, 100_000);
         throttle = new LoginThrottle(c.loginWindowSeconds() * 1000L);
+        clientAddresses = new ClientAddresses(c.trustedProxies());
         maxFailuresPerNick = c.loginMaxFailures();
         maxFailuresPerAddress = c.loginMaxFailuresPerAddress();
         slowHashes = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -71,7 +73,13 @@ public class Authenticator {
         unknownUserHash = hasher.hash(java.util.UUID.randomUUID().toString());
     }
 
-    public AuthenticatedUser basic(String nick, String password, String clientAddress) {
+    /**
+     * @param peerAddress the address the request came from (the balancer's, behind it)
+     * @param forwardedFor its X-Forwarded-For header, or null: the client's address when the peer is
+     *        a trusted proxy
+     */
+    public AuthenticatedUser basic(String nick, String password, String peerAddress, String forwardedFor) {
+        String clientAddress = clientAddresses.resolve(peerAddress, forwardedFor);
         long now = System.currentTimeMillis();
         User user = findUser(nick);
         if (user != null && cache.matches(nick, password, user.getCredentialVersion(), now)) {

@@ -38,6 +38,21 @@ class ApiConfigurationTest {
                 .hasMessageContaining("abiquo.server.api.location");
         assertThatThrownBy(() -> ApiConfiguration.from(of("abiquo.security.passwordHashIterations", "10")))
                 .hasMessageContaining("abiquo.security.passwordHashIterations");
+        assertThatThrownBy(() -> ApiConfiguration.from(of("abiquo.security.trustedProxies", "10.0.0.5, lb.example.com")))
+                .hasMessageContaining("abiquo.security.trustedProxies").hasMessageContaining("lb.example.com");
+    }
+
+    @Test
+    void theTrustedProxiesAreThisMachineAndTheBalancerUnlessListed() {
+        assertThat(ApiConfiguration.from(of()).trustedProxies()).containsExactly("127.0.0.1", "::1");
+        assertThat(ApiConfiguration.from(of("abiquo.lb.address", "10.0.0.5")).trustedProxies())
+                .containsExactly("127.0.0.1", "::1", "10.0.0.5");
+        // a balancer named by host name is not trusted by default: nothing here looks names up
+        assertThat(ApiConfiguration.from(of("abiquo.lb.address", "lb.example.com")).trustedProxies())
+                .containsExactly("127.0.0.1", "::1");
+        assertThat(ApiConfiguration.from(of("abiquo.security.trustedProxies", " 10.0.0.6 ,10.0.0.7")).trustedProxies())
+                .containsExactly("10.0.0.6", "10.0.0.7");
+        assertThat(ApiConfiguration.from(of("abiquo.security.trustedProxies", "")).trustedProxies()).isEmpty();
     }
 
     @Test

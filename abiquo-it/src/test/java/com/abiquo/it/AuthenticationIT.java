@@ -3,8 +3,14 @@ package com.abiquo.it;
 import static com.abiquo.it.Api.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Base64;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +84,40 @@ class AuthenticationIT extends ApiIT {
         assertThat(throttled).as("attempts past the 10th are refused before hashing").isEqualTo(4);
         // admin's cached credential is not affected by another nick's throttling
         ADMIN.get("admin/datacenters", DCS).expect(200);
+    }
+
+    @Test
+    void failedLoginsAreThrottledPerClientBehindTheBalancerNotForEveryClient() throws Exception {
+        // The test reaches the server from 127.0.0.1, a trusted proxy by default, so X-Forwarded-For
+        // names the client as the balancer's does. One client fails 100 logins (the per-address
+        // limit), spread over 10 nicks so that no nick reaches its own limit (10), 4 at a time (the
+        // server hashes one per core and refuses a request that waited 10 s for its turn).
+        int octet = 1 + new Random().nextInt(250);
+        String flooder = "203.0.113." + octet;
+        String other = "203.0.113." + (octet + 1);
+        String run = unique("f");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                String nick = "address-flood-" + run + "-" + (i % 10);
+                String password = "wrong-" + i;
+                statuses.add(pool.submit(() -> Api.basic(nick, password).header("X-Forwarded-For", flooder)
+                        .get("admin/datacenters", DCS).status()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).as("each of the 100 failures is hashed and refused").isEqualTo(401);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the flooding client is refused before any hash, whatever nick it tries next
+        Api.basic("address-next-" + run, "x").header("X-Forwarded-For", flooder)
+                .get("admin/datacenters", DCS).expectError(429, "GEN-9");
+        // another client behind the same balancer is not: it only learns its password is wrong
+        Api.basic("address-other-" + run, "x").header("X-Forwarded-For", other)
+                .get("admin/datacenters", DCS).expectError(401, "GEN-5");
+        // and a header from a peer that is not a trusted proxy names nobody: tested in ClientAddressesTest
+        // (every peer of this test is 127.0.0.1)
     }
 }

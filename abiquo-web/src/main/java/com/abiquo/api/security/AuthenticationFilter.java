@@ -40,6 +40,8 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
 
     public static final String COOKIE = "auth";
     public static final String TOKEN_HEADER = "X-Abiquo-Token";
+    /** Set by the load balancer to the address it took the request from (see ClientAddresses). */
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final String USER_PROPERTY = AuthenticatedUser.class.getName();
     private static final Set<String> PUBLIC_PATHS = Set.of("version", "health");
 
@@ -76,7 +78,8 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
                     if (colon < 0) {
                         throw ApiException.of(ApiError.INVALID_CREDENTIALS);
                     }
-                    return authenticator.basic(decoded.substring(0, colon), decoded.substring(colon + 1), clientAddress());
+                    return authenticator.basic(decoded.substring(0, colon), decoded.substring(colon + 1),
+                            peerAddress(), request.getHeaderString(FORWARDED_FOR));
                 }
                 case "token" -> {
                     return authenticator.token(value);
@@ -91,7 +94,7 @@ public class AuthenticationFilter implements ContainerRequestFilter, ContainerRe
         throw ApiException.of(ApiError.AUTHENTICATION_REQUIRED);
     }
 
-    private String clientAddress() {
+    private String peerAddress() {
         return servletRequest != null ? servletRequest.getRemoteAddr() : "unknown";
     }
 
