@@ -6,53 +6,41 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ClientAddressesTest {
 
     /** The balancer on this machine and on 10.0.0.5. */
     final ClientAddresses addresses = new ClientAddresses(List.of("127.0.0.1", "::1", "10.0.0.5"));
 
-    @Test
-    void aRequestFromTheBalancerIsTheClientItNames() {
-        assertThat(addresses.resolve("10.0.0.5", "203.0.113.7")).isEqualTo("203.0.113.7");
-        assertThat(addresses.resolve("127.0.0.1", " 198.51.100.1 ")).isEqualTo("198.51.100.1");
-    }
-
-    @Test
-    void aRequestFromAnyoneElseIsItsPeersWhateverItSays() {
-        assertThat(addresses.resolve("192.0.2.44", "203.0.113.7")).isEqualTo("192.0.2.44");
-        assertThat(addresses.resolve("192.0.2.44", null)).isEqualTo("192.0.2.44");
-    }
-
-    @Test
-    void withoutTheHeaderTheBalancersRequestIsTheBalancers() {
-        assertThat(addresses.resolve("10.0.0.5", null)).isEqualTo("10.0.0.5");
-        assertThat(addresses.resolve("10.0.0.5", "  ")).isEqualTo("10.0.0.5");
-    }
-
-    @Test
-    void theNearestUntrustedHopIsTheClientNotWhatTheClientWroteBeforeIt() {
-        // a client forged "1.2.3.4" and a trusted proxy appended what it saw
-        assertThat(addresses.resolve("10.0.0.5", "1.2.3.4, 203.0.113.7")).isEqualTo("203.0.113.7");
-        // a chain of trusted proxies is skipped
-        assertThat(addresses.resolve("10.0.0.5", "1.2.3.4, 203.0.113.7, 127.0.0.1")).isEqualTo("203.0.113.7");
-        // every hop trusted: the farthest of them
-        assertThat(addresses.resolve("10.0.0.5", "127.0.0.1")).isEqualTo("127.0.0.1");
-    }
-
-    @Test
-    void aMalformedHopEndsTheWalkAtTheLastAddressKnownGood() {
-        assertThat(addresses.resolve("10.0.0.5", "unknown")).isEqualTo("10.0.0.5");
-        assertThat(addresses.resolve("10.0.0.5", "203.0.113.7:5555")).isEqualTo("10.0.0.5");
-        assertThat(addresses.resolve("10.0.0.5", "203.0.113.7, evil.example.com, 127.0.0.1")).isEqualTo("127.0.0.1");
-        assertThat(addresses.resolve("10.0.0.5", "999.1.1.1")).isEqualTo("10.0.0.5");
-    }
-
-    @Test
-    void ipv6IsComparedAsAnAddressNotAsText() {
-        // Undertow gives the IPv6 loopback peer in its long form
-        assertThat(addresses.resolve("0:0:0:0:0:0:0:1", "2001:db8::7")).isEqualTo("2001:db8:0:0:0:0:0:7");
-        assertThat(addresses.resolve("::1", "[2001:db8::8]")).isEqualTo("2001:db8:0:0:0:0:0:8");
+    @ParameterizedTest(name = "from {0}, X-Forwarded-For [{1}]: {2}")
+    @CsvSource(delimiter = '|', nullValues = "null", ignoreLeadingAndTrailingWhitespace = false, textBlock = """
+            # a request from the balancer is the client it names
+            10.0.0.5|203.0.113.7|203.0.113.7
+            127.0.0.1| 198.51.100.1 |198.51.100.1
+            # a request from anyone else is its peer's, whatever it says
+            192.0.2.44|203.0.113.7|192.0.2.44
+            192.0.2.44|null|192.0.2.44
+            # without the header, the balancer's request is the balancer's
+            10.0.0.5|null|10.0.0.5
+            10.0.0.5|  |10.0.0.5
+            # the nearest untrusted hop, not what a client forged before a trusted proxy appended it
+            10.0.0.5|1.2.3.4, 203.0.113.7|203.0.113.7
+            10.0.0.5|1.2.3.4, 203.0.113.7, 127.0.0.1|203.0.113.7
+            # every hop trusted: the farthest of them
+            10.0.0.5|127.0.0.1|127.0.0.1
+            # a malformed hop ends the walk at the last address known good
+            10.0.0.5|unknown|10.0.0.5
+            10.0.0.5|203.0.113.7:5555|10.0.0.5
+            10.0.0.5|203.0.113.7, evil.example.com, 127.0.0.1|127.0.0.1
+            10.0.0.5|999.1.1.1|10.0.0.5
+            # IPv6 compared as an address, not as text (Undertow gives the loopback peer in its long form)
+            0:0:0:0:0:0:0:1|2001:db8::7|2001:db8:0:0:0:0:0:7
+            ::1|[2001:db8::8]|2001:db8:0:0:0:0:0:8
+            """)
+    void theClientIsThePeerOrWhatATrustedProxyNames(String peer, String forwardedFor, String client) {
+        assertThat(addresses.resolve(peer, forwardedFor)).isEqualTo(client);
     }
 
     @Test
