@@ -79,12 +79,13 @@ public class Authenticator {
      *        a trusted proxy
      */
     public AuthenticatedUser basic(String nick, String password, String peerAddress, String forwardedFor) {
-        String clientAddress = clientAddresses.resolve(peerAddress, forwardedFor);
         long now = System.currentTimeMillis();
         User user = findUser(nick);
         if (user != null && cache.matches(nick, password, user.getCredentialVersion(), now)) {
             return verified(user);
         }
+        // only a login that may be throttled needs the client's address: not the cached path
+        String clientAddress = clientAddresses.resolve(peerAddress, forwardedFor);
         String nickKey = "nick:" + nick;
         String addressKey = "address:" + clientAddress;
         long wait = Math.max(throttle.retryAfterSeconds(nickKey, maxFailuresPerNick, now),

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
  * is its peer's, whatever it says. Addresses are IP literals only: nothing here resolves a name.
  */
 public final class ClientAddresses {
+
+    private static final Pattern IPV4_PART = Pattern.compile("\\d{1,3}");
 
     private final Set<InetAddress> trustedProxies;
 
@@ -72,10 +75,11 @@ public final class ClientAddresses {
             }
             byte[] bytes = new byte[4];
             for (int i = 0; i < 4; i++) {
-                if (!parts[i].matches("\\d{1,3}") || Integer.parseInt(parts[i]) > 255) {
+                int part = IPV4_PART.matcher(parts[i]).matches() ? Integer.parseInt(parts[i]) : 256;
+                if (part > 255) {
                     return Optional.empty();
                 }
-                bytes[i] = (byte) Integer.parseInt(parts[i]);
+                bytes[i] = (byte) part;
             }
             return Optional.of(InetAddress.getByAddress(bytes));
         } catch (UnknownHostException e) {
