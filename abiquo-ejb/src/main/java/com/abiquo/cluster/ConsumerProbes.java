@@ -49,11 +49,17 @@ public class ConsumerProbes {
     @Resource(lookup = "java:/jms/abiquo/ConnectionFactory")
     private ConnectionFactory producers;
 
-    /** Publishes {@code count} probes to each leader-only queue; returns their ids. */
+    /**
+     * Publishes {@code count} probes to each leader-only queue and returns their ids once the broker
+     * has taken them: the session is transacted because a plain send of the RabbitMQ JMS client
+     * returns before the broker has the message (no confirm), so a broker stopping right after
+     * could lose probes already reported as sent; the commit returns only when they are the
+     * broker's (on disk in their durable queues).
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> send(int count, String prefix) {
         List<String> ids = new ArrayList<>();
-        try (Connection c = producers.createConnection(); Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+        try (Connection c = producers.createConnection(); Session s = c.createSession(true, Session.SESSION_TRANSACTED)) {
             for (QueueDefinition q : Queues.api()) {
                 // amqp=true: the queue is the API's (declared with its arguments), the client must not declare it
                 MessageProducer producer = s.createProducer(new RMQDestination(q.queue(), q.exchange(), q.routingKey(),
@@ -68,6 +74,7 @@ public class ConsumerProbes {
                     ids.add(id);
                 }
             }
+            s.commit();
         } catch (JMSException e) {
             throw new MessagingException("Cannot publish probes: " + e.getMessage(), e);
         }

@@ -20,7 +20,10 @@ import jakarta.resource.Referenceable;
  * the RabbitMQ JMS client's factory with the adapter's broker settings (from abiquo.properties).
  * Connections are the client's own, neither pooled nor enlisted in transactions (the client has no
  * XA): send to {@code amqp=true} destinations (queues declared with arguments by the API), publish
- * after the commit of what the message announces, and close the connection.
+ * after the commit of what the message announces, and close the connection. A send that must not
+ * be lost goes through a transacted session and its commit: the client's plain send returns before
+ * the broker has the message (it waits for no publisher confirm), the commit only once the broker
+ * has taken responsibility for it.
  */
 public class ProducerConnectionFactory implements ConnectionFactory, Serializable, Referenceable {
 
