@@ -2,10 +2,15 @@ package com.abiquo.cluster;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -17,14 +22,40 @@ public class LeaderEpoch {
     public record State(long epoch, String leader, Optional<Instant> since, Optional<Instant> heartbeat) {
     }
 
+    /**
+     * How long the bump waits for fenced transactions of a deposed leader before it aborts them:
+     * a live one ends its transactions within milliseconds of stepping down (it stops on SUSPENDED,
+     * before its session expires), so whatever still holds the row after this is frozen or cut off.
+     */
+    static final long STALE_AFTER_SECONDS = 5;
+
     @PersistenceContext
     private EntityManager em;
 
-    /** A new epoch for this node, committed before it acts as leader. */
+    @EJB
+    private StaleLeaderTransactions staleTransactions;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    /**
+     * A new epoch for this node, committed before it acts as leader. The update waits for the
+     * deposed leader's fenced transactions; those still open after {@link #STALE_AFTER_SECONDS}
+     * are aborted (see {@link StaleLeaderTransactions}).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long bump(String node) {
-        em.createNativeQuery("UPDATE leader_epoch SET epoch = epoch + 1, leader = ?, since = NOW(6), heartbeat = NOW(6)"
-                + " WHERE id = 1").setParameter(1, node).executeUpdate();
+        long connection = ((Number) em.createNativeQuery("SELECT CONNECTION_ID()").getSingleResult()).longValue();
+        long started = System.nanoTime();
+        ScheduledFuture<?> watch = scheduler.scheduleWithFixedDelay(() -> staleTransactions.abortThoseBlocking(connection,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)), STALE_AFTER_SECONDS, STALE_AFTER_SECONDS,
+                TimeUnit.SECONDS);
+        try {
+            em.createNativeQuery("UPDATE leader_epoch SET epoch = epoch + 1, leader = ?, since = NOW(6), heartbeat = NOW(6)"
+                    + " WHERE id = 1").setParameter(1, node).executeUpdate();
+        } finally {
+            watch.cancel(false);
+        }
         return ((Number) em.createNativeQuery("SELECT epoch FROM leader_epoch WHERE id = 1").getSingleResult()).longValue();
     }
 

@@ -62,6 +62,7 @@ public final class ResetDatabase {
             for (String host : new String[] {"localhost", "127.0.0.1"}) {
                 s.execute("CREATE USER IF NOT EXISTS 'abiquo'@'" + host + "' IDENTIFIED BY 'abiquo'");
                 s.execute("GRANT ALL PRIVILEGES ON `kinton%`.* TO 'abiquo'@'" + host + "'");
+                s.execute("GRANT PROCESS ON *.* TO 'abiquo'@'" + host + "'"); // as ./abiquo up grants it
             }
         }
     }

@@ -213,6 +213,39 @@ class LeaderOnlyConsumptionClusterIT {
         }, 15_000, "the thawed node to know it no longer leads");
     }
 
+    /**
+     * A leader frozen (or cut off) in the middle of a fenced transaction holds the fencing row's
+     * shared lock for as long as it stays so: its successor's epoch bump must not wait for it
+     * (innodb_lock_wait_timeout is 50 s, and the next election would wait again), but abort it.
+     * The stale transaction here is the test's own, on the account the API nodes use, as a frozen
+     * leader's would be; the leader is then killed, and the successor must lead all the same.
+     */
+    @Test
+    @Order(6)
+    void aTransactionLeftOpenByADeposedLeaderIsAbortedAndDoesNotHoldUpItsSuccessor() throws Exception {
+        Node leader = leader();
+        Node successor = follower(leader);
+        long epoch = view(successor).path("epoch").asLong();
+        try (Connection stale = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/"
+                + System.getProperty("it.cluster.db.name", "kinton_it_cluster"), "abiquo", "abiquo")) {
+            stale.setAutoCommit(false);
+            try (Statement s = stale.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT epoch FROM leader_epoch WHERE id = 1 LOCK IN SHARE MODE")) {
+                assertThat(rs.next()).isTrue();
+            }
+            leader.kill();
+            waitFor(() -> {
+                JsonNode v = view(successor);
+                return v != null && v.path("thisNodeLeads").asBoolean();
+            }, 20_000, "the successor to lead although a stale transaction held the fencing row");
+            assertThat(stale.isValid(5)).as("the stale transaction's connection was killed").isFalse();
+        }
+        assertThat(view(successor).path("epoch").asLong()).isGreaterThan(epoch);
+        assertThat(successor.log()).contains("a deposed leader frozen or cut off mid-transaction; killed it");
+        probe(successor, 5, "after-stale");
+        waitFor(() -> handled("after-stale")[0] == 5 * LEADER_ONLY_QUEUES, 30_000, "probes handled by the new leader");
+    }
+
     /** Epoch pairs where the older one wrote after the newer one's first write: what fencing forbids. */
     static List<String> epochOverlaps() {
         String schema = System.getProperty("it.cluster.db.name", "kinton_it_cluster");
