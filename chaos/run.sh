@@ -15,7 +15,8 @@
 # restart, kill -9 of the remote services and their restart, a RabbitMQ restart (stop_app /
 # start_app: the WHOLE machine's broker, BROKER_FAULTS=false leaves it alone), ZooKeeper down long
 # enough for every session to expire, one ZooKeeper member down, a network partition of one API
-# node from ZooKeeper. After DURATION seconds the faults and the load stop, the
+# node from ZooKeeper, a freeze of one API node (SIGSTOP for 4-8 s, then SIGCONT: a GC pause longer
+# than its session). After DURATION seconds the faults and the load stop, the
 # system settles (no task QUEUEING/PENDING/STARTED, at most 180 s) and the invariants are checked
 # (accepted tasks finished, no task open, hosts = kinton, machine usage, fencing epochs, no 500,
 # other 5xx only where a fault explains them; through the balancer a 502/503 of the balancer is
@@ -23,7 +24,7 @@
 # console and to abiquo-it/target/chaos/report-SEED.md (report-domain-SEED.md); the command fails
 # (non-zero) when an invariant is violated.
 #   SEED=42 DURATION=180 chaos/run.sh
-#   CHAOS_TARGET=domain SEED=42 DURATION=90 FAULTS=partition,zk-member,kill,broker chaos/run.sh
+#   CHAOS_TARGET=domain SEED=42 DURATION=120 FAULTS=partition,freeze,kill,zk-member,broker chaos/run.sh
 # Own ports and schema (CHAOS_PORT_OFFSET, default 3000: standalone nodes at 8080+offset+100*k; the
 # domain's balancer at 8080+offset, management 9990+offset, api-N +100*N, remote services +1000;
 # schema and RabbitMQ vhost kinton_chaos_cluster, or kinton_chaos_domain for the domain), so that it
@@ -37,7 +38,7 @@ CLIENTS="${CLIENTS:-4}"
 BROKER_FAULTS="${BROKER_FAULTS:-true}"
 ZK_MEMBERS="${ZK_MEMBERS:-3}"
 # FAULTS: kinds injected in this order, round and round (kill, graceful, rs, broker, zk-down,
-# zk-member, partition); unset: drawn at random
+# zk-member, partition, freeze); unset: drawn at random
 FAULTS="${FAULTS:-}"
 OFFSET="${CHAOS_PORT_OFFSET:-3000}"
 TARGET="${CHAOS_TARGET:-standalone}"

@@ -55,7 +55,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * their restart, a RabbitMQ application restart (the whole machine's broker), ZooKeeper down long
  * enough for every session to expire, one ZooKeeper member down (the quorum holds), a network
  * partition of one API node (the leader more often) from ZooKeeper long enough for its session to
- * expire while the others go on. Then the faults and the load stop, the system settles, and
+ * expire while the others go on, a freeze (SIGSTOP, then SIGCONT) of one API node (the leader more
+ * often) for longer than its session, as in a long GC pause. Then the faults and the load stop, the system settles, and
  * the invariants are checked: every accepted task finished, no task open, the simulated hosts run
  * exactly the VMs kinton places on them (none twice, none missing, same power state), each
  * machine's usage is the sum of its VMs and within its capacity, work of epoch e never committed
@@ -82,7 +83,8 @@ class ChaosRun {
     /** Fault kinds to inject in this order, round and round (targets and pauses still drawn); blank: drawn too. */
     final List<String> faultOrder = java.util.Arrays.stream(System.getProperty("chaos.faults", "").split(","))
             .map(String::strip).filter(k -> !k.isEmpty()).toList();
-    static final List<String> FAULT_KINDS = List.of("kill", "graceful", "rs", "broker", "zk-down", "zk-member", "partition");
+    static final List<String> FAULT_KINDS = List.of("kill", "graceful", "rs", "broker", "zk-down", "zk-member", "partition",
+            "freeze");
     final Path reportDir = Path.of(System.getProperty("chaos.report.dir", "target/chaos"));
     /** standalone (WildFly JVMs of LocalCluster) or domain (the local domain of ./abiquo up, clients through its balancer) */
     final String targetKind = System.getProperty("chaos.target", "standalone");
@@ -380,7 +382,8 @@ class ChaosRun {
                     case "broker" -> 60;
                     case "zk-down" -> 70;
                     case "zk-member" -> 80;
-                    case "partition" -> 95;
+                    case "partition" -> 88;
+                    case "freeze" -> 95;
                     default -> throw new IllegalArgumentException("chaos.faults: unknown kind (one of " + FAULT_KINDS + ")");
                 };
             }
@@ -430,7 +433,7 @@ class ChaosRun {
                         target.zookeeper().restartMember(member);
                     }
                     finish(f);
-                } else {
+                } else if (roll < 95) {
                     // silence, not refusal, for longer than the session: the node's session expires on the servers
                     Server server = target(leaderFirst, pick);
                     Optional<Server> leader = leader(5_000);
@@ -441,6 +444,21 @@ class ChaosRun {
                         pause(Math.max(pauseMs, 4_000));
                     } finally {
                         target.heal(server);
+                    }
+                    finish(f);
+                    f.note = "leader after: " + leader(10_000).map(Server::name).orElse("none");
+                } else {
+                    // a GC pause or a suspended VM longer than the session: the node stops dead mid-work, its
+                    // session expires, a successor takes over (aborting what it left open on the fencing
+                    // row), and once thawed it must find itself deposed and commit nothing of its epoch
+                    Server server = target(leaderFirst, pick);
+                    Optional<Server> leader = leader(5_000);
+                    Fault f = begin("freeze API", server.name() + (leader.filter(l -> l == server).isPresent() ? " (leader)" : ""));
+                    server.freeze();
+                    try {
+                        pause(Math.max(pauseMs, 4_000));
+                    } finally {
+                        server.thaw();
                     }
                     finish(f);
                     f.note = "leader after: " + leader(10_000).map(Server::name).orElse("none");

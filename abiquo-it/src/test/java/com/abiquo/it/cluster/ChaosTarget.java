@@ -31,6 +31,37 @@ interface ChaosTarget extends AutoCloseable {
         /** A graceful stop (suspend, undeploy: the election is left first); returns once it is down. */
         void stop();
 
+        /** Its JVM, while it runs. */
+        Optional<ProcessHandle> jvm();
+
+        /**
+         * SIGSTOP of its JVM: it stops dead, as in a long GC pause or a suspended VM, with its
+         * sockets, ZooKeeper session and database transactions open as they were.
+         */
+        default void freeze() {
+            signal("STOP");
+        }
+
+        /** SIGCONT: a frozen JVM goes on where it stopped. */
+        default void thaw() {
+            signal("CONT");
+        }
+
+        private void signal(String signal) {
+            long pid = jvm().orElseThrow(() -> new AssertionError(name() + " has no JVM to signal")).pid();
+            try {
+                int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+                if (exit != 0) {
+                    throw new AssertionError("kill -" + signal + " " + pid + " (" + name() + ") exited " + exit);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted signalling " + name());
+            }
+        }
+
         /** Its server.log, whole. */
         String log();
 

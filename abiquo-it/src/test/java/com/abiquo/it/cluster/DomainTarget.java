@@ -289,7 +289,8 @@ final class DomainTarget implements ChaosTarget {
             return root;
         }
 
-        Optional<ProcessHandle> jvm() {
+        @Override
+        public Optional<ProcessHandle> jvm() {
             ProcessHandle h = jvm;
             if (h != null && h.isAlive()) {
                 return Optional.of(h);

@@ -134,7 +134,8 @@ public final class LocalCluster implements AutoCloseable {
             launcher = pb.start();
         }
 
-        Optional<ProcessHandle> jvm() {
+        @Override
+        public Optional<ProcessHandle> jvm() {
             return launcher == null ? Optional.empty()
                     : launcher.toHandle().descendants().filter(p -> p.info().commandLine().orElse("").contains("jboss-modules"))
                             .findFirst();
@@ -168,25 +169,6 @@ public final class LocalCluster implements AutoCloseable {
             jvm().ifPresent(ProcessHandle::destroy);
             waitFor(() -> jvm().isEmpty(), 60_000, name + " to stop");
             launcher.destroy();
-        }
-
-        public void freeze() {
-            signal("STOP");
-        }
-
-        public void thaw() {
-            signal("CONT");
-        }
-
-        private void signal(String signal) {
-            long pid = jvm().orElseThrow().pid();
-            try {
-                new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
 
         @Override
