@@ -53,10 +53,16 @@ public class Leadership {
         return t;
     });
 
+    /** Watches for this JVM standing still, when there is an election (a single node leads whatever happens). */
+    private PauseWatch pauses;
+
     @PostConstruct
     void init() {
         nodeName = NodeIdentity.resolve(node.configuration().nodeName());
         delivery = new LeaderOnlyDelivery(appName + ".ear");
+        if (node.configuration().zookeeperConnection().isPresent()) {
+            pauses = PauseWatch.forSession(node.configuration().zookeeperSessionTimeoutMs(), this::stoodStill);
+        }
         reconciler.schedule(this::prepare, 1, TimeUnit.SECONDS);
     }
 
@@ -83,8 +89,10 @@ public class Leadership {
         return nodeName;
     }
 
+    /** Leads, and has not stood still since it last knew so (see {@link PauseWatch}). */
     public boolean isLeader() {
-        return epoch > 0;
+        PauseWatch p = pauses;
+        return epoch > 0 && (p == null || p.current());
     }
 
     /** The epoch this node leads with, 0 when it does not lead. */
@@ -208,12 +216,32 @@ public class Leadership {
     @PreDestroy
     void shutdown() {
         reconciler.shutdownNow();
+        if (pauses != null) {
+            pauses.close();
+        }
     }
 
     /** The fencing row moved to another epoch: this node was deposed without noticing. */
     public void fencedOut(long current) {
         LOG.severe(() -> "Fenced out: epoch " + epoch + " is no longer current (" + current + "); stepping down");
-        lost("fenced out");
+        stepDown("fenced out");
+    }
+
+    /**
+     * This JVM stood still for long enough that its ZooKeeper session may have expired on the
+     * servers and another node may lead by now, whatever this node's ZooKeeper client has yet to
+     * say: it steps down before it does anything else (its election puts it back in line).
+     */
+    private void stoodStill(long millis) {
+        if (epoch > 0) {
+            LOG.warning(() -> "This JVM stood still for " + millis + " ms (a GC pause, SIGSTOP, a suspended VM?), half its "
+                    + "ZooKeeper session or more: another node may lead by now; stepping down");
+            stepDown("stood still " + millis + " ms");
+        }
+    }
+
+    private void stepDown(String why) {
+        lost(why);
         relinquish.run();
     }
 }

@@ -201,6 +201,11 @@ class LeaderOnlyConsumptionClusterIT {
         } finally {
             leader.thaw();
         }
+        // its first answer once thawed, before its ZooKeeper client can have caught up: not the leader
+        JsonNode thawed = view(leader);
+        assertThat(thawed).as("the thawed node answers").isNotNull();
+        assertThat(thawed.path("thisNodeLeads").asBoolean()).as("the thawed node says it leads beside its successor").isFalse();
+        waitFor(() -> leader.log().contains("This JVM stood still for "), 10_000, "the thawed node to log its pause");
         Thread.sleep(2000);
         flowing.set(false);
         publisher.join();
