@@ -251,6 +251,38 @@ class LeaderOnlyConsumptionClusterIT {
         waitFor(() -> handled("after-stale")[0] == 5 * LEADER_ONLY_QUEUES, 30_000, "probes handled by the new leader");
     }
 
+    /**
+     * A leader frozen for long (a suspended VM) keeps its broker connections open, and with them its
+     * consumers the single active ones of the leader-only queues: its successor consumes once the
+     * broker's heartbeat declares them dead (10 s asked for), not when the frozen node wakes.
+     */
+    @Test
+    @Order(7)
+    void theSuccessorOfALeaderFrozenForLongConsumesWhileItIsStillFrozen() throws Exception {
+        cluster.nodes().stream().filter(n -> !n.alive()).forEach(n -> {
+            try {
+                cluster.restart(n);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        Node leader = leader();
+        Node successor = follower(leader);
+        leader.freeze();
+        try {
+            waitFor(() -> {
+                JsonNode v = view(successor);
+                return v != null && v.path("thisNodeLeads").asBoolean();
+            }, 15_000, "the successor to lead");
+            probe(successor, 5, "long-freeze");
+            waitFor(() -> handled("long-freeze")[0] == 5 * LEADER_ONLY_QUEUES, 40_000,
+                    "the successor to consume while the old leader is still frozen");
+            assertThat(handled("long-freeze")[2]).as("epochs that handled them").isEqualTo(1);
+        } finally {
+            leader.thaw();
+        }
+    }
+
     /** Epoch pairs where the older one wrote after the newer one's first write: what fencing forbids. */
     static List<String> epochOverlaps() {
         String schema = System.getProperty("it.cluster.db.name", "kinton_it_cluster");

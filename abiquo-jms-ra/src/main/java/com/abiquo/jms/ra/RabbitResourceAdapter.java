@@ -38,6 +38,15 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(RabbitResourceAdapter.class.getName());
 
+    /**
+     * The AMQP heartbeat the consumers' connections ask for, in seconds. A leader frozen (a long GC
+     * pause, a suspended VM) keeps its TCP connections open, so the broker keeps its consumer the
+     * single active one of each leader-only queue, and the successor's stays idle, until the
+     * heartbeat declares the connection dead: the broker's default (60 s) would stall consumption
+     * for a minute or more after a failover.
+     */
+    static final int HEARTBEAT_SECONDS = 10;
+
     private String addresses;
     private String host = "localhost";
     private Integer port = BrokerAddresses.DEFAULT_PORT;
@@ -173,6 +182,7 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
             f.setAutomaticRecoveryEnabled(false);
             f.setTopologyRecoveryEnabled(false);
             f.setConnectionTimeout(5_000);
+            f.setRequestedHeartbeat(HEARTBEAT_SECONDS);
             f.getClientProperties().put("connection_name", name);
         });
         return cf;
