@@ -25,8 +25,8 @@ tail -1 "$BASE.first.log" | grep -q "^configure-domain: changed .*domain.xml" \
   || { echo "FAIL: the first run does not report its changes: $(tail -1 "$BASE.first.log")"; exit 1; }
 # and the first run did what it should
 for expected in 'server-group name="api" profile="abiquo-api"' 'server-group name="rs-dc-b" profile="abiquo-rs"' \
-    'server-group name="load-balancer" profile="load-balancer"' 'advertise="false" listener="default" proxies="load-balancer-mcmp"' \
-    'mod-cluster name="load-balancer" management-socket-binding="mcmp-management" enable-http2="false"'; do
+    'server-group name="load-balancer" profile="load-balancer"' 'advertise="false" listener="default" ping="3" proxies="load-balancer-mcmp"' \
+    'mod-cluster name="load-balancer" management-socket-binding="mcmp-management" health-check-interval="2000" enable-http2="false"'; do
   grep -q "$expected" "$BASE/configuration/domain.xml" || { echo "FAIL: domain.xml lacks: $expected"; exit 1; }
 done
 for expected in 'server name="lb"' 'server name="api-2" group="api"' 'server name="rs-2" group="rs-dc-b"'; do
