@@ -223,7 +223,8 @@ public class Leadership {
 
     /** The fencing row moved to another epoch: this node was deposed without noticing. */
     public void fencedOut(long current) {
-        LOG.severe(() -> "Fenced out: epoch " + epoch + " is no longer current (" + current + "); stepping down");
+        // part of a failover, not a fault of this node: it was deposed while it could not tell
+        LOG.warning(() -> "Fenced out: epoch " + epoch + " is no longer current (" + current + "); stepping down");
         stepDown("fenced out");
     }
 
