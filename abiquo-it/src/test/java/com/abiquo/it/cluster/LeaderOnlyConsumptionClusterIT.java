@@ -246,7 +246,8 @@ class LeaderOnlyConsumptionClusterIT {
             assertThat(stale.isValid(5)).as("the stale transaction's connection was killed").isFalse();
         }
         assertThat(view(successor).path("epoch").asLong()).isGreaterThan(epoch);
-        assertThat(successor.log()).contains("a deposed leader frozen or cut off mid-transaction; killed it");
+        waitFor(() -> successor.log().contains("a deposed leader frozen or cut off mid-transaction; killed it"), 5_000,
+                "the successor to log the transaction it killed");
         probe(successor, 5, "after-stale");
         waitFor(() -> handled("after-stale")[0] == 5 * LEADER_ONLY_QUEUES, 30_000, "probes handled by the new leader");
     }
