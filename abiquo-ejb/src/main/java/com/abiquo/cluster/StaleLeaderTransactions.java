@@ -40,7 +40,7 @@ public class StaleLeaderTransactions {
     private static final int NO_SUCH_THREAD = 1094;
 
     /** A transaction that holds a lock the waiting connection wants. */
-    public record Blocker(long connection, String host, long idleSeconds, String openSince) {
+    private record Blocker(long connection, String host, long idleSeconds, String openSince) {
     }
 
     @Resource(lookup = "java:jboss/datasources/KintonDS")
@@ -48,22 +48,19 @@ public class StaleLeaderTransactions {
 
     /**
      * Kills the connections whose transactions hold a lock that {@code waitingConnection} (the
-     * bump's, blocked {@code waitedSeconds} so far) waits for; returns those it killed.
+     * bump's, blocked {@code waitedSeconds} so far) waits for, and logs each.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<Blocker> abortThoseBlocking(long waitingConnection, long waitedSeconds) {
+    public void abortThoseBlocking(long waitingConnection, long waitedSeconds) {
         try (Connection c = dataSource.getConnection()) {
-            List<Blocker> aborted = new ArrayList<>();
             for (Blocker b : blockers(c, waitingConnection)) {
                 if (kill(c, b)) {
                     LOG.warning(() -> "The epoch bump waited " + waitedSeconds + " s for the transaction of database connection "
                             + b.connection() + " (from " + b.host() + ", open since " + b.openSince() + ", idle "
                             + b.idleSeconds() + " s): a deposed leader frozen or cut off mid-transaction; killed it, its "
                             + "work is rolled back and redone by this leader");
-                    aborted.add(b);
                 }
             }
-            return aborted;
         } catch (SQLException e) {
             LOG.warning(() -> "The epoch bump has waited " + waitedSeconds + " s for transactions that hold the fencing row "
                     + "(a deposed leader's, frozen or cut off?) and cannot abort them: "
@@ -71,7 +68,6 @@ public class StaleLeaderTransactions {
                             ? "the database account lacks the PROCESS privilege to find them (GRANT PROCESS ON *.*)"
                             : e.getMessage())
                     + "; it waits until they end, at most innodb_lock_wait_timeout, then the election is retried");
-            return List.of();
         }
     }
 

@@ -56,8 +56,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * enough for every session to expire, one ZooKeeper member down (the quorum holds), a network
  * partition of one API node (the leader more often) from ZooKeeper long enough for its session to
  * expire while the others go on, a freeze (SIGSTOP, then SIGCONT) of one API node (the leader more
- * often) for longer than its session, as in a long GC pause. Then the faults and the load stop, the system settles, and
- * the invariants are checked: every accepted task finished, no task open, the simulated hosts run
+ * often) for longer than its session, as in a long GC pause. Then the faults and the load stop, the
+ * system settles, and the invariants are checked: every accepted task finished, no task open, the simulated hosts run
  * exactly the VMs kinton places on them (none twice, none missing, same power state), each
  * machine's usage is the sum of its VMs and within its capacity, work of epoch e never committed
  * after work of epoch e+1 (processed_message), never two leaders (sampled), no HTTP 500, other
@@ -436,32 +436,14 @@ class ChaosRun {
                 } else if (roll < 95) {
                     // silence, not refusal, for longer than the session: the node's session expires on the servers
                     Server server = target(leaderFirst, pick);
-                    Optional<Server> leader = leader(5_000);
-                    Fault f = begin("partition API from ZooKeeper", server.name()
-                            + (leader.filter(l -> l == server).isPresent() ? " (leader)" : ""));
-                    target.partition(server);
-                    try {
-                        pause(Math.max(pauseMs, 4_000));
-                    } finally {
-                        target.heal(server);
-                    }
-                    finish(f);
-                    f.note = "leader after: " + leader(10_000).map(Server::name).orElse("none");
+                    outlastSession("partition API from ZooKeeper", server, pauseMs, () -> target.partition(server),
+                            () -> target.heal(server));
                 } else {
                     // a GC pause or a suspended VM longer than the session: the node stops dead mid-work, its
                     // session expires, a successor takes over (aborting what it left open on the fencing
                     // row), and once thawed it must find itself deposed and commit nothing of its epoch
                     Server server = target(leaderFirst, pick);
-                    Optional<Server> leader = leader(5_000);
-                    Fault f = begin("freeze API", server.name() + (leader.filter(l -> l == server).isPresent() ? " (leader)" : ""));
-                    server.freeze();
-                    try {
-                        pause(Math.max(pauseMs, 4_000));
-                    } finally {
-                        server.thaw();
-                    }
-                    finish(f);
-                    f.note = "leader after: " + leader(10_000).map(Server::name).orElse("none");
+                    outlastSession("freeze API", server, pauseMs, server::freeze, server::thaw);
                 }
             } catch (Exception | AssertionError e) {
                 log("fault injection failed: %s", e);
@@ -498,6 +480,20 @@ class ChaosRun {
         finish(f);
         String restart = target.restartNote(server);
         f.note = "leader after: " + leader(10_000).map(Server::name).orElse("none") + (restart.isEmpty() ? "" : "; " + restart);
+    }
+
+    /** {@code apply} to an API server for longer than its session (4 s at least), then {@code undo}; notes who leads after. */
+    void outlastSession(String kind, Server server, int pauseMs, Runnable apply, Runnable undo) {
+        Optional<Server> leader = leader(5_000);
+        Fault f = begin(kind, server.name() + (leader.filter(l -> l == server).isPresent() ? " (leader)" : ""));
+        apply.run();
+        try {
+            pause(Math.max(pauseMs, 4_000));
+        } finally {
+            undo.run();
+        }
+        finish(f);
+        f.note = "leader after: " + leader(10_000).map(Server::name).orElse("none");
     }
 
     Fault begin(String kind, String target) {

@@ -1,5 +1,7 @@
 package com.abiquo.it.cluster;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +56,8 @@ interface ChaosTarget extends AutoCloseable {
                 if (exit != 0) {
                     throw new AssertionError("kill -" + signal + " " + pid + " (" + name() + ") exited " + exit);
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted signalling " + name());

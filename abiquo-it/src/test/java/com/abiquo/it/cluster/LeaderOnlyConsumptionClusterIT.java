@@ -67,13 +67,16 @@ class LeaderOnlyConsumptionClusterIT {
         }).orElse(null);
     }
 
+    /** Whether {@code n} answers that it leads. */
+    static boolean leads(Node n) {
+        JsonNode v = view(n);
+        return v != null && v.path("thisNodeLeads").asBoolean();
+    }
+
     static Node leader() {
         Node[] found = new Node[1];
         waitFor(() -> {
-            List<Node> leaders = cluster.alive().stream().filter(n -> {
-                JsonNode v = view(n);
-                return v != null && v.path("thisNodeLeads").asBoolean();
-            }).toList();
+            List<Node> leaders = cluster.alive().stream().filter(LeaderOnlyConsumptionClusterIT::leads).toList();
             found[0] = leaders.size() == 1 ? leaders.get(0) : null;
             return found[0] != null;
         }, 20_000, "one leader");
@@ -194,10 +197,7 @@ class LeaderOnlyConsumptionClusterIT {
         Thread.sleep(500);
         leader.freeze(); // a GC pause longer than the session: ZooKeeper expires it, the follower leads
         try {
-            waitFor(() -> {
-                JsonNode v = view(follower);
-                return v != null && v.path("thisNodeLeads").asBoolean();
-            }, 15_000, "the follower to lead while the leader is frozen");
+            waitFor(() -> leads(follower), 15_000, "the follower to lead while the leader is frozen");
         } finally {
             leader.thaw();
         }
@@ -239,10 +239,7 @@ class LeaderOnlyConsumptionClusterIT {
                 assertThat(rs.next()).isTrue();
             }
             leader.kill();
-            waitFor(() -> {
-                JsonNode v = view(successor);
-                return v != null && v.path("thisNodeLeads").asBoolean();
-            }, 20_000, "the successor to lead although a stale transaction held the fencing row");
+            waitFor(() -> leads(successor), 20_000, "the successor to lead although a stale transaction held the fencing row");
             assertThat(stale.isValid(5)).as("the stale transaction's connection was killed").isFalse();
         }
         assertThat(view(successor).path("epoch").asLong()).isGreaterThan(epoch);
@@ -271,10 +268,7 @@ class LeaderOnlyConsumptionClusterIT {
         Node successor = follower(leader);
         leader.freeze();
         try {
-            waitFor(() -> {
-                JsonNode v = view(successor);
-                return v != null && v.path("thisNodeLeads").asBoolean();
-            }, 15_000, "the successor to lead");
+            waitFor(() -> leads(successor), 15_000, "the successor to lead");
             probe(successor, 5, "long-freeze");
             waitFor(() -> handled("long-freeze")[0] == 5 * LEADER_ONLY_QUEUES, 40_000,
                     "the successor to consume while the old leader is still frozen");
